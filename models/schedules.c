@@ -1,0 +1,93 @@
+#include "models/schedules.h"
+
+#include <math.h>
+#include <gsl/gsl_randist.h>
+
+#include "sim/error.h"
+
+static bool stopped(const sq_outreach_params *p, const sq_outreach_view *v) {
+  return v->age_days >= p->stop_day;
+}
+
+static uint32_t reach_none(const sq_outreach_params *p, const sq_outreach_view *v,
+                           double *level, gsl_rng *r) {
+  (void)p, (void)v, (void)level, (void)r;
+  return 0;
+}
+
+static uint32_t reach_constant(const sq_outreach_params *p, const sq_outreach_view *v,
+                               double *level, gsl_rng *r) {
+  (void)level;
+  return stopped(p, v) ? 0 : gsl_ran_poisson(r, p->per_day);
+}
+
+static uint32_t reach_bursts(const sq_outreach_params *p, const sq_outreach_view *v,
+                             double *level, gsl_rng *r) {
+  (void)level, (void)r;
+  if (stopped(p, v)) return 0;
+  uint32_t n = 0;
+  for (int i = 0; i < p->burst_days.count; i++)
+    if (p->burst_days.value[i] == v->age_days) n += (uint32_t)p->burst_size;
+  return n;
+}
+
+static uint32_t reach_waves(const sq_outreach_params *p, const sq_outreach_view *v,
+                            double *level, gsl_rng *r) {
+  (void)level;
+  if (stopped(p, v) || v->age_days % p->wave_period_days >= p->wave_days) return 0;
+  return gsl_ran_poisson(r, p->per_day);
+}
+
+/* A multiplicative controller: the daily reach grows while active members
+ * grow slower than the target and shrinks while they grow faster.  The step
+ * is bounded (at most 20% a day) so that one noisy day cannot swing it. */
+#define ADAPTIVE_GAIN 10.0
+#define ADAPTIVE_MAX_STEP 0.2
+static uint32_t reach_adaptive(const sq_outreach_params *p, const sq_outreach_view *v,
+                               double *level, gsl_rng *r) {
+  if (stopped(p, v)) return 0;
+  double step = ADAPTIVE_GAIN * (p->target_growth_per_day - v->active_growth);
+  if (step > ADAPTIVE_MAX_STEP) step = ADAPTIVE_MAX_STEP;
+  if (step < -ADAPTIVE_MAX_STEP) step = -ADAPTIVE_MAX_STEP;
+  *level *= exp(step);
+  if (*level < 0.1) *level = 0.1; /* never lose the ability to recover */
+  if (*level > p->max_per_day) *level = p->max_per_day;
+  return gsl_ran_poisson(r, *level);
+}
+
+/* The diffusion-only limit: each outsider joins today with probability
+ * p + q * members / N (Bass 1969). */
+static uint32_t reach_bass(const sq_outreach_params *p, const sq_outreach_view *v,
+                           double *level, gsl_rng *r) {
+  (void)level;
+  if (stopped(p, v) || v->outsiders == 0) return 0;
+  double prob = p->innovation_p + p->imitation_q * (double)v->members / (double)v->population;
+  if (prob > 1.0) prob = 1.0;
+  return gsl_ran_binomial(r, prob, (unsigned)v->outsiders);
+}
+
+const sq_schedule sq_schedules[] = {
+    [SQ_SCHEDULE_NONE] = {"none", "no outreach: members arrive only by invitation", false,
+                          reach_none},
+    [SQ_SCHEDULE_CONSTANT] = {"constant",
+                              "Poisson(outreach.per_day) outsiders reached every day", false,
+                              reach_constant},
+    [SQ_SCHEDULE_BURSTS] = {"bursts",
+                            "outreach.burst_size outsiders reached on each day of "
+                            "outreach.burst_days (days since the group's birth), none otherwise",
+                            false, reach_bursts},
+    [SQ_SCHEDULE_WAVES] = {"waves",
+                           "Poisson(outreach.per_day) a day during the first outreach.wave_days "
+                           "of every outreach.wave_period_days, none otherwise",
+                           false, reach_waves},
+    [SQ_SCHEDULE_ADAPTIVE] = {"adaptive",
+                              "starts at outreach.per_day a day and adjusts the daily reach to "
+                              "hold the growth of active members near "
+                              "outreach.target_growth_per_day (at most outreach.max_per_day)",
+                              false, reach_adaptive},
+    [SQ_SCHEDULE_BASS] = {"bass",
+                          "diffusion-only limit: each outsider joins each day with probability "
+                          "outreach.innovation_p + outreach.imitation_q x members / N",
+                          true, reach_bass},
+};
+const size_t sq_schedule_count = SQ_LEN(sq_schedules);

@@ -1,0 +1,77 @@
+/* A hash map from agent id to the group it belongs to (>= 0), or
+ * SQ_MAP_FORMER for an agent who has left.  Open addressing with linear
+ * probing; work and memory grow with the members of a run, never with the
+ * whole population. */
+#ifndef SQ_AGENT_MAP_H
+#define SQ_AGENT_MAP_H
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#define SQ_MAP_ABSENT (-2) /* never joined */
+#define SQ_MAP_FORMER (-1) /* joined once and left */
+#define SQ_MAP_EMPTY_KEY 0xFFFFFFFFu
+
+typedef struct sq_agent_map {
+  uint32_t *keys;
+  int32_t *values;
+  size_t capacity; /* a power of two */
+  size_t count;
+} sq_agent_map;
+
+static inline size_t sq_map_home(const sq_agent_map *m, uint32_t key) {
+  return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & (m->capacity - 1);
+}
+
+static inline int32_t sq_map_get(const sq_agent_map *m, uint32_t key) {
+  for (size_t i = sq_map_home(m, key);; i = (i + 1) & (m->capacity - 1)) {
+    if (m->keys[i] == key) return m->values[i];
+    if (m->keys[i] == SQ_MAP_EMPTY_KEY) return SQ_MAP_ABSENT;
+  }
+}
+
+/* Returns 0, or -1 when out of memory. */
+static inline int sq_map_init(sq_agent_map *m, size_t capacity) {
+  m->capacity = 64;
+  while (m->capacity < capacity) m->capacity *= 2;
+  m->count = 0;
+  m->keys = malloc(m->capacity * sizeof *m->keys);
+  m->values = malloc(m->capacity * sizeof *m->values);
+  if (!m->keys || !m->values) return -1;
+  for (size_t i = 0; i < m->capacity; i++) m->keys[i] = SQ_MAP_EMPTY_KEY;
+  return 0;
+}
+
+static inline void sq_map_free(sq_agent_map *m) {
+  free(m->keys);
+  free(m->values);
+  m->keys = NULL;
+  m->values = NULL;
+}
+
+static inline int sq_map_put(sq_agent_map *m, uint32_t key, int32_t value);
+
+static inline int sq_map_grow(sq_agent_map *m) {
+  sq_agent_map bigger;
+  if (sq_map_init(&bigger, m->capacity * 2)) {
+    sq_map_free(&bigger);
+    return -1;
+  }
+  for (size_t i = 0; i < m->capacity; i++)
+    if (m->keys[i] != SQ_MAP_EMPTY_KEY) sq_map_put(&bigger, m->keys[i], m->values[i]);
+  sq_map_free(m);
+  *m = bigger;
+  return 0;
+}
+
+static inline int sq_map_put(sq_agent_map *m, uint32_t key, int32_t value) {
+  if (2 * (m->count + 1) > m->capacity && sq_map_grow(m)) return -1;
+  size_t i = sq_map_home(m, key);
+  while (m->keys[i] != key && m->keys[i] != SQ_MAP_EMPTY_KEY) i = (i + 1) & (m->capacity - 1);
+  if (m->keys[i] == SQ_MAP_EMPTY_KEY) m->count++;
+  m->keys[i] = key;
+  m->values[i] = value;
+  return 0;
+}
+
+#endif

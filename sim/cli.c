@@ -1,0 +1,42 @@
+#include "sim/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool sq_is_help(const char *arg) { return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0; }
+
+int sq_usage_error(const char *command, const char *fmt, ...) {
+  va_list ap;
+  fprintf(stderr, "shequn %s: ", command);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\nTry 'shequn %s --help'.\n", command);
+  return 2;
+}
+
+const char *sq_option_value(int argc, char **argv, int *i, const char *command) {
+  const char *arg = argv[*i];
+  const char *eq = strchr(arg, '=');
+  if (arg[0] == '-' && arg[1] == '-' && eq) return eq + 1;
+  if (*i + 1 >= argc) {
+    sq_usage_error(command, "%s needs a value", arg);
+    return NULL;
+  }
+  return argv[++*i];
+}
+
+bool sq_parse_count(const char *command, const char *option, const char *text, long long lo,
+                    long long hi, long long *out) {
+  char *end;
+  long long v = strtoll(text, &end, 10);
+  if (!*text || *end || v < lo || v > hi) {
+    sq_usage_error(command, "%s: expected a whole number between %lld and %lld, got '%s'", option,
+                   lo, hi, text);
+    return false;
+  }
+  *out = v;
+  return true;
+}

@@ -1,0 +1,24 @@
+/* The `shequn` command: one function per subcommand, each returning the
+ * process exit status (0 success, 1 failure while working, 2 bad input). */
+#ifndef SQ_CLI_H
+#define SQ_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+int sq_cmd_run(int argc, char **argv);
+int sq_cmd_validate(int argc, char **argv);
+int sq_cmd_params(int argc, char **argv);
+
+/* Helpers shared by subcommands. */
+bool sq_is_help(const char *arg);
+/* The value of option argv[*i] ("--x V" or "--x=V"); advances *i.  NULL and
+ * a message when the value is missing. */
+const char *sq_option_value(int argc, char **argv, int *i, const char *command);
+/* Parse a whole non-negative integer in [lo, hi]; false and a message if not. */
+bool sq_parse_count(const char *command, const char *option, const char *text, long long lo,
+                    long long hi, long long *out);
+/* Print "shequn CMD: message" and the hint to use --help; returns 2. */
+int sq_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

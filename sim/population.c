@@ -1,0 +1,67 @@
+#include "sim/population.h"
+
+#include <math.h>
+#include <string.h>
+#include <gsl/gsl_randist.h>
+
+#include "sim/rng.h"
+
+int sq_population_init(sq_population *pop, const sq_scenario *sc, uint64_t seed, int threads,
+                       sq_error *err) {
+  memset(pop, 0, sizeof *pop);
+  pop->params = sc->population;
+  pop->graph_params = sc->graph;
+  pop->seed = seed;
+  pop->size = (uint32_t)sc->population.size;
+  return sq_graph_build(&pop->graph, &sc->graph, pop->size, seed, threads, err);
+}
+
+void sq_population_free(sq_population *pop) { sq_graph_free(&pop->graph); }
+
+bool sq_population_matches(const sq_population *pop, const sq_scenario *sc, uint64_t seed) {
+  const sq_graph_params *a = &pop->graph_params, *b = &sc->graph;
+  bool same_graph = a->model == b->model &&
+                    (a->model == SQ_GRAPH_WELL_MIXED ||
+                     (a->mean_degree == b->mean_degree &&
+                      (a->model != SQ_GRAPH_WATTS_STROGATZ ||
+                       a->rewire_probability == b->rewire_probability)));
+  const sq_population_params *x = &pop->params, *y = &sc->population;
+  bool same_agents =
+      x->size == y->size && x->topics == y->topics &&
+      x->interest_concentration == y->interest_concentration &&
+      x->sociability_shape == y->sociability_shape &&
+      x->talkativeness_sigma == y->talkativeness_sigma && x->quality_mean == y->quality_mean &&
+      x->quality_concentration == y->quality_concentration &&
+      x->expectation_mean == y->expectation_mean && x->expectation_sigma == y->expectation_sigma &&
+      x->tolerance_mean == y->tolerance_mean &&
+      x->tolerance_concentration == y->tolerance_concentration &&
+      x->spammer_share == y->spammer_share;
+  return pop->seed == seed && same_agents && same_graph;
+}
+
+/* Beta with the given mean and concentration a + b. */
+static double beta_mean(gsl_rng *r, double mean, double concentration) {
+  return gsl_ran_beta(r, mean * concentration, (1 - mean) * concentration);
+}
+
+void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agent *out) {
+  const sq_population_params *p = &pop->params;
+  sq_stream_reset(r, pop->seed, SQ_NO_REPLICATE, SQ_NO_DAY, agent, SQ_DRAW_ATTRIBUTES);
+  memset(out, 0, sizeof *out);
+  out->spammer = gsl_rng_uniform(r) < p->spammer_share;
+  double s = p->talkativeness_sigma; /* lognormal of mean 1 */
+  out->talkativeness = (float)gsl_ran_lognormal(r, -0.5 * s * s, s);
+  double a = p->sociability_shape; /* Pareto of mean 1 */
+  out->sociability = (float)gsl_ran_pareto(r, a, (a - 1) / a);
+  out->quality = (float)beta_mean(r, p->quality_mean, p->quality_concentration);
+  double x = p->expectation_sigma;
+  out->expectation = (float)gsl_ran_lognormal(r, log(p->expectation_mean) - 0.5 * x * x, x);
+  out->tolerance = (float)beta_mean(r, p->tolerance_mean, p->tolerance_concentration);
+  double alpha[SQ_MAX_TOPICS], theta[SQ_MAX_TOPICS];
+  for (int k = 0; k < p->topics; k++) alpha[k] = p->interest_concentration;
+  gsl_ran_dirichlet(r, (size_t)p->topics, alpha, theta);
+  double norm = 0;
+  for (int k = 0; k < p->topics; k++) norm += theta[k] * theta[k];
+  norm = sqrt(norm);
+  for (int k = 0; k < p->topics; k++) out->interest[k] = (float)(norm > 0 ? theta[k] / norm : 0);
+}

@@ -1,0 +1,86 @@
+/* Counter-based random numbers (Random123's Philox4x32-10).
+ *
+ * Every random draw in shequn is a pure function of
+ *   (seed, replicate, day, agent, purpose, index)
+ * so a run's results cannot depend on how many threads or MPI ranks share
+ * the work, nor on the order in which they reach a draw.  The 64-bit seed is
+ * the Philox key; the other five form the 128-bit counter:
+ *   ctr = { agent, day, replicate, purpose << 24 | index }.
+ * `index` (24 bits) numbers successive blocks of one stream.
+ *
+ * Two ways to draw:
+ *  - sq_philox(): one block of four 32-bit words, inline, for hot loops;
+ *  - an sq_stream gsl_rng: an endless stream for one (seed, replicate, day,
+ *    agent, purpose), so GSL's distributions (gamma, beta, binomial, ...)
+ *    can be used deterministically.  Re-key it with sq_stream_reset().
+ */
+#ifndef SQ_RNG_H
+#define SQ_RNG_H
+
+#include <stdint.h>
+#include <gsl/gsl_rng.h>
+#include <Random123/philox.h>
+
+/* What a draw is for.  Each purpose is its own family of streams. */
+typedef enum sq_purpose {
+  SQ_DRAW_ATTRIBUTES = 1, /* population attributes, function of (seed, agent) */
+  SQ_DRAW_GRAPH = 2,      /* social graph generation */
+  SQ_DRAW_MEMBER_DAY = 3, /* a member's day: post, engagement noise, leave, invite */
+  SQ_DRAW_INVITE = 4,     /* targets and acceptance of one member's invitations */
+  SQ_DRAW_OUTREACH = 5,   /* a group's outreach: how many are reached, whom */
+  SQ_DRAW_FOUNDERS = 6,   /* a new group's owner and founding members */
+  SQ_DRAW_GROUP_DAY = 7,  /* group-level events of a day (moderation, team, drift) */
+  SQ_DRAW_SETTINGS = 8,   /* settings drawn per replicate (scenario "vary") */
+  SQ_DRAW_SPLIT = 9,      /* replication into a sub-group */
+  SQ_DRAW_JOIN = 10       /* a newcomer's starting state */
+} sq_purpose;
+
+/* Counter words used where a draw does not depend on day or replicate. */
+#define SQ_NO_DAY 0xFFFFFFFFu
+#define SQ_NO_REPLICATE 0xFFFFFFFFu
+
+typedef struct sq_bits4 { uint32_t v[4]; } sq_bits4;
+
+static inline sq_bits4 sq_philox(uint64_t seed, uint32_t replicate, uint32_t day,
+                                 uint32_t agent, uint32_t purpose, uint32_t index) {
+  philox4x32_key_t key = {{(uint32_t)seed, (uint32_t)(seed >> 32)}};
+  philox4x32_ctr_t ctr = {{agent, day, replicate, purpose << 24 | (index & 0xFFFFFFu)}};
+  philox4x32_ctr_t out = philox4x32(ctr, key);
+  sq_bits4 b = {{out.v[0], out.v[1], out.v[2], out.v[3]}};
+  return b;
+}
+
+/* Uniform on the open interval (0, 1) from one 32-bit word. */
+static inline double sq_u01(uint32_t bits) { return ((double)bits + 0.5) * 0x1p-32; }
+
+/* Uniform integer in [0, n) from 64 random bits (bias below n / 2^64). */
+static inline uint32_t sq_below64(uint64_t bits, uint32_t n) {
+  return (uint32_t)(((unsigned __int128)bits * n) >> 64);
+}
+
+/* Poisson(lambda) by inversion from one uniform u in (0,1).  Exact.  Since
+ * P(0) = exp(-lambda) >= 1 - lambda, any u < 1 - lambda gives 0 without
+ * evaluating exp: the common case for the small daily rates of members. */
+static inline uint32_t sq_poisson_inv(double lambda, double u) {
+  if (!(lambda > 0.0) || u < 1.0 - lambda) return 0;
+  double p = __builtin_exp(-lambda), cdf = p;
+  uint32_t k = 0;
+  /* The bound stops the loop where the remaining mass is below 2^-53. */
+  uint32_t kmax = (uint32_t)(lambda + 12.0 * __builtin_sqrt(lambda) + 40.0);
+  while (u > cdf && k < kmax) {
+    k++;
+    p *= lambda / k;
+    cdf += p;
+  }
+  return k;
+}
+
+/* An endless stream as a gsl_rng.  Allocate once per thread, re-key per use. */
+gsl_rng *sq_stream_alloc(void);
+void sq_stream_reset(gsl_rng *r, uint64_t seed, uint32_t replicate, uint32_t day,
+                     uint32_t agent, uint32_t purpose);
+
+/* Uniform integer in [0, n) from a stream (n > 0), without modulo bias. */
+uint32_t sq_stream_below(gsl_rng *r, uint32_t n);
+
+#endif

@@ -1,0 +1,839 @@
+/* The daily step (docs/MODEL.md section "One day").
+ *
+ * A run holds its groups; each group holds its members as a structure of
+ * arrays.  A day has four phases:
+ *   1. posting        parallel over blocks of members: posts, ads, quality;
+ *   2. the group's day serial per group: moderation, operations content,
+ *                     the day's value ingredients (cheap: one per group);
+ *   3. engagement     parallel over blocks: value, engagement, belonging,
+ *                     leaving, invitations;
+ *   4. events         serial: leavers, invitations, outreach, the team, the
+ *                     group's record and death.
+ * Blocks are fixed by membership, not by threads, and their partial sums are
+ * combined in block order, so the result is the same for any thread count.
+ * Every random draw comes from Philox keyed by (seed, replicate, day, agent
+ * or group, purpose).  Work per day grows with members and events only.
+ */
+#include "sim/run.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_randist.h>
+
+#include "models/entry.h"
+#include "models/schedules.h"
+#include "models/stages.h"
+#include "sim/agent_map.h"
+#include "sim/rng.h"
+
+#define BLOCK 2048                  /* members per work item */
+#define PARALLEL_MIN_MEMBERS 16384  /* below this a day is too short to share */
+#define TENURE_TABLE 1024           /* days of tenure with a tabulated invitation boost */
+#define MAX_OUTSIDER_TRIES 64       /* draws to find an agent who never joined */
+
+enum { M_SPAMMER = 1, M_OWNER = 2, M_MANAGER = 4, M_MENTORED = 8, M_PAID = 16 };
+
+/* ---- members: a structure of arrays ------------------------------------- */
+
+#define MEMBER_FIELDS(X)                                                          \
+  X(uint32_t, agent)          /* population id */                                 \
+  X(uint32_t, inviter)        /* agent id or SQ_NONE */                           \
+  X(uint32_t, posts)          /* posts since joining this group */                \
+  X(int32_t, join_day)                                                            \
+  X(int32_t, shield_until)    /* no leaving before this day */                    \
+  X(float, engagement)        /* e, 0..1 */                                       \
+  X(float, belonging)         /* b, 0..1 */                                       \
+  X(float, fit)               /* f = interest . theme */                          \
+  X(float, post_rate)         /* posts/day at engagement 1 */                     \
+  X(float, quality)                                                               \
+  X(float, inv_expectation)   /* 1 / expectation */                               \
+  X(float, tyranny)           /* c_tyr * max(0, strictness - tolerance) */        \
+  X(float, sociability)                                                           \
+  X(float, leave_scale)       /* multiplier of the leaving hazard */              \
+  X(uint8_t, flags)
+
+typedef struct members {
+  uint32_t count, capacity;
+#define DECLARE(type, name) type *name;
+  MEMBER_FIELDS(DECLARE)
+#undef DECLARE
+  float *interest; /* capacity x topics */
+} members;
+
+typedef struct invite_event {
+  uint32_t inviter;  /* agent id */
+  uint32_t count;    /* invitations sent today */
+  uint8_t veteran;   /* an active veteran: its invitees are mentored */
+} invite_event;
+
+typedef struct group {
+  int32_t id, parent, born_day, died_day;
+  bool alive;
+  float theme[SQ_MAX_TOPICS];
+  members m;
+  uint32_t leader;       /* agent id of the active leader, SQ_NONE: leaderless */
+  double leader_energy;  /* 0..1 */
+  double outreach_level; /* the adaptive schedule's state */
+  double freshness;      /* phi, 0..1: recent inflow of newcomers */
+  double active_growth;  /* smoothed daily growth of active members */
+  uint32_t last_active;
+  int silent_run;        /* consecutive days with fewer than death.min_active */
+  uint32_t peak_members, reach;
+  int32_t peak_day;
+  /* today */
+  uint64_t posts, ads_posted;
+  uint32_t ads_shown;
+  double quality_posts;
+  uint32_t active, zombies, spammers, joins, leaves;
+  double engagement_sum;
+  bool leader_on;
+  double content_factor, noise, ban_probability, ritual_belonging;
+  /* events of phase 3, one slot per member at most */
+  uint32_t *leavers, n_leavers;
+  invite_event *invites;
+  uint32_t n_invites, events_capacity;
+  /* the group's life, for stage classification */
+  uint32_t *active_series;
+  uint8_t *stage_series;
+  size_t series_length, series_capacity;
+} group;
+
+typedef struct work_item {
+  uint32_t group, begin, end;
+  /* phase 1 */
+  uint64_t posts, ads;
+  double quality_posts;
+  /* phase 3 */
+  uint32_t active, zombies, spammers, n_leavers, n_invites;
+  double engagement_sum;
+} work_item;
+
+typedef struct world {
+  const sq_scenario *sc;
+  const sq_population *pop;
+  uint64_t seed;
+  uint32_t replicate;
+  int topics;
+  int threads;
+  group *groups;
+  size_t n_groups, cap_groups;
+  sq_agent_map map;
+  gsl_rng *events;     /* phase 4's draws */
+  gsl_rng *attributes; /* candidates' attributes */
+  work_item *items;
+  size_t n_items, cap_items;
+  float tenure_boost[TENURE_TABLE];
+  uint64_t ever_joined;
+  sq_run_result *out;
+  bool record_members;
+  bool out_of_memory;
+  bool interrupted;
+} world;
+
+static int members_reserve(members *m, uint32_t need, int topics) {
+  if (need <= m->capacity) return 0;
+  uint32_t cap = m->capacity ? m->capacity : 16;
+  while (cap < need) cap *= 2;
+#define GROW(type, name)                                       \
+  {                                                            \
+    type *p = realloc(m->name, (size_t)cap * sizeof(type));    \
+    if (!p) return -1;                                         \
+    m->name = p;                                               \
+  }
+  MEMBER_FIELDS(GROW)
+#undef GROW
+  float *p = realloc(m->interest, (size_t)cap * (size_t)topics * sizeof(float));
+  if (!p) return -1;
+  m->interest = p;
+  m->capacity = cap;
+  return 0;
+}
+
+/* Move the last member into slot i (order changes, deterministically). */
+static void members_remove(members *m, uint32_t i, int topics) {
+  uint32_t last = --m->count;
+  if (i == last) return;
+#define MOVE(type, name) m->name[i] = m->name[last];
+  MEMBER_FIELDS(MOVE)
+#undef MOVE
+  memcpy(m->interest + (size_t)i * topics, m->interest + (size_t)last * topics,
+         (size_t)topics * sizeof(float));
+}
+
+static void members_free(members *m) {
+#define FREE(type, name) free(m->name);
+  MEMBER_FIELDS(FREE)
+#undef FREE
+  free(m->interest);
+  memset(m, 0, sizeof *m);
+}
+
+static int group_events_reserve(group *g) {
+  uint32_t need = g->m.count + 1;
+  if (need <= g->events_capacity) return 0;
+  uint32_t cap = g->m.capacity > need ? g->m.capacity : need;
+  uint32_t *l = realloc(g->leavers, cap * sizeof *l);
+  if (l) g->leavers = l;
+  invite_event *e = realloc(g->invites, cap * sizeof *e);
+  if (e) g->invites = e;
+  if (!l || !e) return -1;
+  g->events_capacity = cap;
+  return 0;
+}
+
+/* ---- small model functions ---------------------------------------------- */
+
+/* Appeal of the topic at a group's age: 1 / (1 + (age / half_life)^k). */
+static double topic_appeal(const sq_topic_params *t, int age) {
+  if (t->half_life_days <= 0) return 1.0;
+  return 1.0 / (1.0 + pow(age / t->half_life_days, t->fade_steepness));
+}
+
+static void make_theme(float *theme, int topics, int topic, double focus) {
+  double norm = 0;
+  for (int k = 0; k < topics; k++) {
+    theme[k] = (float)((k == topic ? focus : 0.0) + (1.0 - focus) / topics);
+    norm += (double)theme[k] * theme[k];
+  }
+  for (int k = 0; k < topics; k++) theme[k] = (float)(theme[k] / sqrt(norm));
+}
+
+/* ---- joining and leaving -------------------------------------------------- */
+
+static void record_member(world *w, const group *g, uint32_t i, int32_t leave_day) {
+  if (!w->record_members) return;
+  const members *m = &g->m;
+  sq_member_record rec = {m->agent[i], g->id, m->join_day[i], leave_day, m->inviter[i],
+                          m->posts[i]};
+  if (sq_result_add_member(w->out, &rec)) w->out_of_memory = true;
+}
+
+/* Count a member into today's end-of-day tallies. */
+static void tally(const sq_scenario *sc, group *g, uint8_t flags, float engagement) {
+  if (flags & M_SPAMMER) {
+    g->spammers++;
+    return;
+  }
+  if (engagement >= sc->engagement.active_threshold)
+    g->active++;
+  else
+    g->zombies++;
+  g->engagement_sum += engagement;
+}
+
+typedef struct join_terms {
+  uint32_t inviter;   /* SQ_NONE unless invited */
+  bool mentored;
+  uint8_t flags;      /* extra role flags (owner, manager) */
+  double engagement;  /* starting engagement */
+} join_terms;
+
+static void add_member(world *w, group *g, int day, uint32_t agent, const sq_agent *a,
+                       const join_terms *t) {
+  const sq_scenario *sc = w->sc;
+  members *m = &g->m;
+  if (members_reserve(m, m->count + 1, w->topics) || sq_map_put(&w->map, agent, g->id)) {
+    w->out_of_memory = true;
+    return;
+  }
+  bool paid = sq_entry_rules[sc->recruitment.entry.rule].paid;
+  uint32_t i = m->count++;
+  uint8_t flags = (uint8_t)(t->flags | (a->spammer ? M_SPAMMER : 0) |
+                            (t->mentored ? M_MENTORED : 0) | (paid ? M_PAID : 0));
+  double e = t->engagement + (t->mentored ? sc->mentoring.engagement_boost : 0) +
+             (paid ? sc->recruitment.entry.paid_engagement : 0);
+  double slack = sc->rules.strictness - a->tolerance;
+  m->agent[i] = agent;
+  m->inviter[i] = t->inviter;
+  m->posts[i] = 0;
+  m->join_day[i] = day;
+  m->shield_until[i] = t->mentored ? day + sc->mentoring.shield_days : day;
+  m->engagement[i] = (float)(e > 1 ? 1 : e);
+  m->belonging[i] = 0;
+  memcpy(m->interest + (size_t)i * w->topics, a->interest, (size_t)w->topics * sizeof(float));
+  m->fit[i] = (float)sq_fit(a->interest, g->theme, w->topics);
+  m->post_rate[i] = (float)(sc->content.post_rate_per_day * a->talkativeness);
+  m->quality[i] = a->quality;
+  m->inv_expectation[i] = 1.0f / a->expectation;
+  m->tyranny[i] = (float)(sc->rules.tyranny_cost * (slack > 0 ? slack : 0));
+  m->sociability[i] = a->sociability;
+  m->leave_scale[i] = (float)(paid ? 1 - sc->recruitment.entry.paid_commitment : 1);
+  m->flags[i] = flags;
+  g->joins++;
+  g->reach++;
+  w->ever_joined++;
+  tally(sc, g, flags, m->engagement[i]);
+}
+
+/* A leader steps down or leaves: the most engaged manager takes over if the
+ * team provides succession, otherwise the group is leaderless. */
+static void succeed(world *w, group *g, int day) {
+  members *m = &g->m;
+  for (uint32_t i = 0; i < m->count; i++) /* a former leader may leave like anyone */
+    if (m->agent[i] == g->leader) m->shield_until[i] = day;
+  g->leader = SQ_NONE;
+  if (!w->sc->team.succession) return;
+  uint32_t best = SQ_NONE;
+  for (uint32_t i = 0; i < m->count; i++)
+    if ((m->flags[i] & M_MANAGER) && (best == SQ_NONE || m->engagement[i] > m->engagement[best]))
+      best = i;
+  if (best == SQ_NONE) return;
+  m->flags[best] = (uint8_t)((m->flags[best] & ~M_MANAGER) | M_OWNER);
+  m->shield_until[best] = INT32_MAX;
+  g->leader = m->agent[best];
+  g->leader_energy = 1.0;
+}
+
+/* ---- candidates ------------------------------------------------------------ */
+
+/* A uniformly drawn agent who has never joined, or SQ_NONE if none is left.
+ * When the population is nearly exhausted and random draws keep hitting
+ * former members, the next outsider after the last draw is taken. */
+static uint32_t draw_outsider(world *w, gsl_rng *r) {
+  if (w->ever_joined >= w->pop->size) return SQ_NONE;
+  uint32_t a = 0;
+  for (int k = 0; k < MAX_OUTSIDER_TRIES; k++) {
+    a = sq_stream_below(r, w->pop->size);
+    if (sq_map_get(&w->map, a) == SQ_MAP_ABSENT) return a;
+  }
+  while (sq_map_get(&w->map, a) != SQ_MAP_ABSENT) a = a + 1 < w->pop->size ? a + 1 : 0;
+  return a;
+}
+
+/* A contact of `agent` chosen uniformly, or SQ_NONE if it has none. */
+static uint32_t draw_contact(world *w, uint32_t agent, gsl_rng *r) {
+  const sq_graph *graph = &w->pop->graph;
+  if (!graph->offset) {
+    if (w->pop->size < 2) return SQ_NONE;
+    uint32_t t = sq_stream_below(r, w->pop->size - 1);
+    return t >= agent ? t + 1 : t;
+  }
+  uint32_t deg = sq_graph_degree(graph, agent);
+  return deg ? sq_graph_neighbors(graph, agent)[sq_stream_below(r, deg)] : SQ_NONE;
+}
+
+static uint32_t contacts_inside(const world *w, uint32_t agent, int32_t gid) {
+  const sq_graph *graph = &w->pop->graph;
+  if (!graph->offset) return 0;
+  uint32_t deg = sq_graph_degree(graph, agent), k = 0;
+  const uint32_t *nb = sq_graph_neighbors(graph, agent);
+  for (uint32_t i = 0; i < deg; i++) k += sq_map_get(&w->map, nb[i]) == gid;
+  return k;
+}
+
+/* Offer membership of g to `agent`, reached by outreach or invited by
+ * `inviter`: the entry rule, then the acceptance draw from r
+ * (docs/MODEL.md, "Recruitment"). */
+static void offer(world *w, group *g, int day, uint32_t agent, uint32_t inviter, bool veteran,
+                  gsl_rng *r) {
+  const sq_scenario *sc = w->sc;
+  const sq_recruitment_params *rp = &sc->recruitment;
+  const sq_entry_rule *rule = &sq_entry_rules[rp->entry.rule];
+  if (sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) return;
+  sq_agent a;
+  sq_agent_draw(w->pop, agent, w->attributes, &a);
+  double fit = sq_fit(a.interest, g->theme, w->topics);
+  if (rule->screens_fit && fit < rp->entry.fit_threshold) return;
+  bool invited = inviter != SQ_NONE;
+  double accept;
+  if (a.spammer) {
+    accept = rp->acceptance.spammer;
+  } else {
+    uint32_t inside = w->pop->graph.offset ? contacts_inside(w, agent, g->id) : invited;
+    accept = rp->acceptance.base * pow(fit, rp->acceptance.fit_exponent) *
+             topic_appeal(&sc->topic, day - g->born_day) *
+             (invited ? 1 + rp->acceptance.trust : 1) *
+             (1 + rp->acceptance.contacts_weight * log1p((double)inside)) *
+             (rule->paid ? rp->entry.paid_acceptance : 1);
+  }
+  if (gsl_rng_uniform(r) >= accept) return;
+  join_terms t = {inviter, veteran && sc->mentoring.enabled && !a.spammer, 0,
+                  sc->engagement.initial};
+  add_member(w, g, day, agent, &a, &t);
+}
+
+/* ---- founding -------------------------------------------------------------- */
+
+static group *new_group(world *w, int day, int32_t parent, int topic) {
+  if (w->n_groups == w->cap_groups) {
+    size_t cap = w->cap_groups ? 2 * w->cap_groups : 8;
+    group *p = realloc(w->groups, cap * sizeof *p);
+    if (!p) return NULL;
+    w->groups = p;
+    w->cap_groups = cap;
+  }
+  group *g = &w->groups[w->n_groups];
+  memset(g, 0, sizeof *g);
+  g->id = (int32_t)w->n_groups++;
+  g->parent = parent;
+  g->born_day = day;
+  g->died_day = -1;
+  g->alive = true;
+  g->leader = SQ_NONE;
+  g->freshness = 1.0;
+  g->outreach_level = w->sc->recruitment.outreach.per_day;
+  make_theme(g->theme, w->topics, topic, w->sc->group.theme_focus);
+  return g;
+}
+
+/* Owner and founders: agents the entry rule admits, drawn at random, who
+ * join with certainty; the first is the owner, the next team.managers are
+ * the core team.  Spammers are never founders. */
+static void found(world *w, group *g, int day) {
+  const sq_scenario *sc = w->sc;
+  const sq_entry_rule *rule = &sq_entry_rules[sc->recruitment.entry.rule];
+  gsl_rng *r = w->events;
+  sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, (uint32_t)g->id, SQ_DRAW_FOUNDERS);
+  int need = sc->group.founders + 1;
+  long tries = 1000 + 1000L * need;
+  for (int joined = 0; joined < need && tries-- > 0;) {
+    uint32_t agent = sq_stream_below(r, w->pop->size);
+    if (sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) continue;
+    sq_agent a;
+    sq_agent_draw(w->pop, agent, w->attributes, &a);
+    if (a.spammer) continue;
+    if (rule->screens_fit && sq_fit(a.interest, g->theme, w->topics) < sc->recruitment.entry.fit_threshold)
+      continue;
+    join_terms t = {SQ_NONE, false, 0, sc->engagement.initial};
+    if (joined == 0) {
+      t.flags = M_OWNER;
+      t.engagement = 1.0;
+    } else if (joined <= sc->team.managers) {
+      t.flags = M_MANAGER;
+      t.engagement = 1.0;
+    }
+    add_member(w, g, day, agent, &a, &t);
+    if (joined == 0 && sc->team.owner) {
+      g->leader = agent;
+      g->leader_energy = 1.0;
+      g->m.shield_until[g->m.count - 1] = INT32_MAX;
+    }
+    joined++;
+  }
+}
+
+/* ---- phase 1: posting ------------------------------------------------------ */
+
+static void phase_post(const world *w, work_item *it, int day) {
+  const group *g = &w->groups[it->group];
+  const members *m = &g->m;
+  const double ad_rate = w->sc->content.ad_rate_per_day;
+  uint64_t posts = 0, ads = 0;
+  double quality_posts = 0;
+  for (uint32_t i = it->begin; i < it->end; i++) {
+    sq_bits4 b = sq_philox(w->seed, w->replicate, (uint32_t)day, m->agent[i], SQ_DRAW_MEMBER_DAY, 0);
+    double u = sq_u01(b.v[0]);
+    if (m->flags[i] & M_SPAMMER) {
+      ads += sq_poisson_inv(ad_rate, u);
+    } else {
+      uint32_t n = sq_poisson_inv((double)m->post_rate[i] * m->engagement[i], u);
+      m->posts[i] += n;
+      posts += n;
+      quality_posts += (double)n * m->quality[i] * m->fit[i];
+    }
+  }
+  it->posts = posts;
+  it->ads = ads;
+  it->quality_posts = quality_posts;
+}
+
+/* ---- phase 2: the group's day ---------------------------------------------- */
+
+static double ritual_due(const sq_ritual_params *r, int age, double *belonging) {
+  if (r->every_days <= 0 || age % r->every_days != 0) return 0;
+  *belonging += r->belonging;
+  return r->content;
+}
+
+/* Moderation, operations content and the ingredients of every member's
+ * value of the day (docs/MODEL.md, "The value of a day"). */
+static void group_day(world *w, group *g, int day) {
+  const sq_scenario *sc = w->sc;
+  const sq_content_params *c = &sc->content;
+  int age = day - g->born_day;
+  gsl_rng *r = w->events;
+  sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, (uint32_t)g->id, SQ_DRAW_GROUP_DAY);
+  g->leader_on = g->leader != SQ_NONE;
+  double removal = g->leader_on ? sc->rules.strictness * sc->rules.ad_removal : 0;
+  g->ads_shown = g->ads_posted && removal > 0
+                     ? gsl_ran_binomial(r, 1 - removal, (unsigned)g->ads_posted)
+                     : (uint32_t)g->ads_posted;
+  double operations = 0, ritual_belonging = 0;
+  if (g->leader_on) {
+    operations = c->operations_per_day;
+    operations += ritual_due(&sc->rituals.checkin, age, &ritual_belonging);
+    operations += ritual_due(&sc->rituals.sharing, age, &ritual_belonging);
+    operations += ritual_due(&sc->rituals.meetup, age, &ritual_belonging);
+    operations *= g->leader_energy;
+  }
+  double kappa = c->attention_per_day;
+  double messages = (double)g->posts + g->ads_shown;
+  double read_share = messages > kappa ? kappa / messages : 1.0;
+  double freshness = c->freshness_floor + (1 - c->freshness_floor) * g->freshness;
+  g->content_factor = freshness * topic_appeal(&sc->topic, age) * read_share *
+                      (g->quality_posts + operations) / kappa;
+  g->noise = c->ad_cost * read_share * g->ads_shown / kappa +
+             c->overload_cost * (messages > kappa ? messages / kappa - 1 : 0);
+  g->ban_probability = g->leader_on ? sc->rules.strictness * sc->rules.ban_rate_per_day : 0;
+  g->ritual_belonging = ritual_belonging;
+}
+
+/* ---- phase 3: engagement ---------------------------------------------------- */
+
+static void phase_engage(const world *w, work_item *it, int day) {
+  const sq_scenario *sc = w->sc;
+  group *g = &w->groups[it->group];
+  members *m = &g->m;
+  const bool dynamic = sc->engagement.enabled;
+  const bool inviting = sc->recruitment.word_of_mouth.enabled;
+  const double alpha = sc->engagement.adaptation_per_day;
+  const double noise_width = sc->engagement.noise * sqrt(3.0); /* uniform of that sd */
+  const double threshold = sc->engagement.active_threshold;
+  const double leave_rate = sc->engagement.leave_rate_per_day;
+  const double protection = sc->engagement.belonging_protection;
+  const double w_soc = sc->content.belonging_weight;
+  const double gain = sc->belonging.gain_per_day + g->ritual_belonging;
+  const double decay = sc->belonging.decay_per_day;
+  const double invite_rate = sc->recruitment.word_of_mouth.invite_rate_per_day;
+  const int veteran_days = sc->mentoring.veteran_days;
+  const double content = g->content_factor, noise = g->noise;
+  const double tyranny_on = g->leader_on ? 1.0 : 0.0;
+  const double ban = g->ban_probability;
+  uint32_t active = 0, zombies = 0, spammers = 0, n_leavers = 0, n_invites = 0;
+  double engagement_sum = 0;
+  uint32_t *leavers = g->leavers + it->begin;
+  invite_event *invites = g->invites + it->begin;
+
+  for (uint32_t i = it->begin; i < it->end; i++) {
+    sq_bits4 b = sq_philox(w->seed, w->replicate, (uint32_t)day, m->agent[i], SQ_DRAW_MEMBER_DAY, 0);
+    double u_leave = sq_u01(b.v[2]);
+    if (m->flags[i] & M_SPAMMER) {
+      if (u_leave < ban)
+        leavers[n_leavers++] = i;
+      else
+        spammers++;
+      continue;
+    }
+    double e = m->engagement[i];
+    if (dynamic) {
+      double bel = m->belonging[i];
+      double value = m->fit[i] * content + w_soc * bel - noise - tyranny_on * m->tyranny[i];
+      double target = value * m->inv_expectation[i];
+      target = target < 0 ? 0 : target > 1 ? 1 : target;
+      e = (1 - alpha) * e + alpha * target + noise_width * (2 * sq_u01(b.v[1]) - 1);
+      e = e < 0 ? 0 : e > 1 ? 1 : e;
+      bel += gain * e * (1 - bel) - decay * bel;
+      m->engagement[i] = (float)e;
+      m->belonging[i] = (float)bel;
+      if (day >= m->shield_until[i] && e < threshold) {
+        double hazard = leave_rate * (1 - e / threshold) * (1 - protection * bel) * m->leave_scale[i];
+        if (u_leave < hazard) {
+          leavers[n_leavers++] = i;
+          continue;
+        }
+      }
+    }
+    engagement_sum += e;
+    if (e < threshold) {
+      zombies++;
+      continue;
+    }
+    active++;
+    if (inviting) {
+      int tenure = day - m->join_day[i];
+      double boost = tenure < TENURE_TABLE ? w->tenure_boost[tenure] : 1.0;
+      uint32_t n = sq_poisson_inv(invite_rate * m->sociability[i] * e * boost, sq_u01(b.v[3]));
+      if (n) invites[n_invites++] = (invite_event){m->agent[i], n, tenure >= veteran_days};
+    }
+  }
+  it->active = active;
+  it->zombies = zombies;
+  it->spammers = spammers;
+  it->engagement_sum = engagement_sum;
+  it->n_leavers = n_leavers;
+  it->n_invites = n_invites;
+}
+
+/* ---- phase 4: events ---------------------------------------------------------- */
+
+static void process_leavers(world *w, group *g, int day) {
+  members *m = &g->m;
+  for (uint32_t k = g->n_leavers; k-- > 0;) { /* descending: swaps never move a leaver */
+    uint32_t i = g->leavers[k];
+    bool was_leader = m->agent[i] == g->leader;
+    record_member(w, g, i, day);
+    if (sq_map_put(&w->map, m->agent[i], SQ_MAP_FORMER)) w->out_of_memory = true;
+    members_remove(m, i, w->topics);
+    g->leaves++;
+    if (was_leader) succeed(w, g, day);
+  }
+}
+
+static void process_invitations(world *w, group *g, int day) {
+  gsl_rng *r = w->events;
+  for (uint32_t k = 0; k < g->n_invites; k++) {
+    const invite_event *ev = &g->invites[k];
+    sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, ev->inviter, SQ_DRAW_INVITE);
+    for (uint32_t j = 0; j < ev->count; j++) {
+      if (g->m.count >= (uint32_t)w->sc->group.capacity) return;
+      uint32_t target = draw_contact(w, ev->inviter, r);
+      if (target != SQ_NONE) offer(w, g, day, target, ev->inviter, ev->veteran, r);
+    }
+  }
+}
+
+static void process_outreach(world *w, group *g, int day) {
+  const sq_scenario *sc = w->sc;
+  const sq_schedule *s = &sq_schedules[sc->recruitment.outreach.schedule];
+  if (!sq_entry_rules[sc->recruitment.entry.rule].outreach_allowed) return;
+  gsl_rng *r = w->events;
+  sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, (uint32_t)g->id, SQ_DRAW_OUTREACH);
+  sq_outreach_view v = {day - g->born_day, g->m.count, w->pop->size,
+                        w->pop->size - w->ever_joined, g->active_growth};
+  uint32_t reached = s->reached(&sc->recruitment.outreach, &v, &g->outreach_level, r);
+  uint32_t limit = (uint32_t)(sc->group.qr_join_limit < sc->group.capacity ? sc->group.qr_join_limit
+                                                                           : sc->group.capacity);
+  for (uint32_t k = 0; k < reached && g->m.count < limit; k++) {
+    uint32_t agent = draw_outsider(w, r);
+    if (agent == SQ_NONE) return;
+    if (s->direct) {
+      sq_agent a;
+      sq_agent_draw(w->pop, agent, w->attributes, &a);
+      join_terms t = {SQ_NONE, false, 0, sc->engagement.initial};
+      add_member(w, g, day, agent, &a, &t);
+    } else {
+      offer(w, g, day, agent, SQ_NONE, false, r);
+    }
+  }
+}
+
+/* Burnout: the leader's energy runs down; below team.quit_below the leader
+ * steps down (and stays a member). */
+static void team_day(world *w, group *g, int day) {
+  if (g->leader == SQ_NONE) return;
+  g->leader_energy -= w->sc->team.burnout_per_year / 365.0;
+  if (g->leader_energy < w->sc->team.quit_below) succeed(w, g, day);
+}
+
+static int series_push(group *g, uint32_t active) {
+  if (g->series_length == g->series_capacity) {
+    size_t cap = g->series_capacity ? 2 * g->series_capacity : 64;
+    uint32_t *p = realloc(g->active_series, cap * sizeof *p);
+    if (!p) return -1;
+    g->active_series = p;
+    g->series_capacity = cap;
+  }
+  g->active_series[g->series_length++] = active;
+  return 0;
+}
+
+/* Close a group's life: its record, its stages and its members' records. */
+static void finish_group(world *w, group *g, int last_day) {
+  sq_group_record rec = {.group = g->id, .parent = g->parent, .born_day = g->born_day,
+                         .died_day = g->died_day, .censored = g->alive,
+                         .peak_members = g->peak_members, .peak_day = g->peak_day,
+                         .reach = g->reach};
+  rec.lifespan_days = (g->alive ? last_day + 1 : g->died_day) - g->born_day;
+  int days = (int)g->series_length;
+  g->stage_series = malloc((size_t)(days ? days : 1));
+  if (!g->stage_series) {
+    w->out_of_memory = true;
+    return;
+  }
+  sq_classify_stages(g->active_series, days, g->alive ? -1 : g->died_day - g->born_day,
+                     &w->sc->stages, g->stage_series);
+  for (int t = 0; t < days; t++) rec.stage_days[g->stage_series[t]]++;
+  if (sq_result_add_group(w->out, &rec)) w->out_of_memory = true;
+  for (uint32_t i = 0; i < g->m.count; i++) {
+    record_member(w, g, i, g->alive ? -1 : last_day);
+    if (!g->alive && sq_map_put(&w->map, g->m.agent[i], SQ_MAP_FORMER)) w->out_of_memory = true;
+  }
+  members_free(&g->m);
+  free(g->leavers);
+  free(g->invites);
+  g->leavers = NULL;
+  g->invites = NULL;
+}
+
+/* The end of a group's day: freshness, growth, its row, and death. */
+static void close_day(world *w, group *g, int day) {
+  const sq_scenario *sc = w->sc;
+  const sq_content_params *c = &sc->content;
+  uint32_t n = g->m.count;
+  double inflow = n ? g->joins / (c->renewal_per_day * n) : 1.0;
+  if (inflow > 1) inflow = 1;
+  g->freshness += (inflow - g->freshness) / c->freshness_days;
+  double growth = ((double)g->active - g->last_active) / (g->last_active ? g->last_active : 1);
+  g->active_growth += (growth - g->active_growth) / 7.0; /* a week's memory */
+  g->last_active = g->active;
+  if (n > g->peak_members) g->peak_members = n, g->peak_day = day;
+  uint32_t people = g->active + g->zombies;
+  sq_day_row row = {day, g->id, n, g->active, g->zombies, g->spammers, g->joins, g->leaves,
+                    (uint32_t)g->posts, g->ads_shown,
+                    (float)(people ? g->engagement_sum / people : 0), 0};
+  if (sq_result_add_row(w->out, &row) || series_push(g, g->active)) w->out_of_memory = true;
+  if (sc->death.min_active > 0) {
+    g->silent_run = g->active < (uint32_t)sc->death.min_active ? g->silent_run + 1 : 0;
+    if (g->silent_run >= sc->death.silent_days) {
+      g->alive = false;
+      g->died_day = day - sc->death.silent_days + 1;
+      finish_group(w, g, day);
+    }
+  }
+}
+
+/* ---- the run ------------------------------------------------------------------- */
+
+static int build_items(world *w) {
+  w->n_items = 0;
+  for (size_t gi = 0; gi < w->n_groups; gi++) {
+    group *g = &w->groups[gi];
+    if (!g->alive) continue;
+    if (group_events_reserve(g)) return -1;
+    for (uint32_t begin = 0; begin < g->m.count; begin += BLOCK) {
+      if (w->n_items == w->cap_items) {
+        size_t cap = w->cap_items ? 2 * w->cap_items : 64;
+        work_item *p = realloc(w->items, cap * sizeof *p);
+        if (!p) return -1;
+        w->items = p;
+        w->cap_items = cap;
+      }
+      uint32_t end = begin + BLOCK < g->m.count ? begin + BLOCK : g->m.count;
+      w->items[w->n_items++] = (work_item){.group = (uint32_t)gi, .begin = begin, .end = end};
+    }
+  }
+  return 0;
+}
+
+static void simulate_day(world *w, int day, uint64_t *member_steps) {
+  uint64_t members_today = 0;
+  for (size_t gi = 0; gi < w->n_groups; gi++) {
+    group *g = &w->groups[gi];
+    if (!g->alive) continue;
+    members_today += g->m.count;
+    g->posts = g->ads_posted = 0;
+    g->quality_posts = 0;
+    g->active = g->zombies = g->spammers = g->joins = g->leaves = 0;
+    g->engagement_sum = 0;
+    g->n_leavers = g->n_invites = 0;
+  }
+  *member_steps += members_today;
+  if (build_items(w)) {
+    w->out_of_memory = true;
+    return;
+  }
+  long n_items = (long)w->n_items;
+  int threads = members_today >= PARALLEL_MIN_MEMBERS ? w->threads : 1;
+
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads > 1)
+  for (long k = 0; k < n_items; k++) phase_post(w, &w->items[k], day);
+
+  for (size_t k = 0; k < w->n_items; k++) { /* combine in block order */
+    group *g = &w->groups[w->items[k].group];
+    g->posts += w->items[k].posts;
+    g->ads_posted += w->items[k].ads;
+    g->quality_posts += w->items[k].quality_posts;
+  }
+  for (size_t gi = 0; gi < w->n_groups; gi++)
+    if (w->groups[gi].alive) group_day(w, &w->groups[gi], day);
+
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads > 1)
+  for (long k = 0; k < n_items; k++) phase_engage(w, &w->items[k], day);
+
+  for (size_t k = 0; k < w->n_items; k++) {
+    const work_item *it = &w->items[k];
+    group *g = &w->groups[it->group];
+    g->active += it->active;
+    g->zombies += it->zombies;
+    g->spammers += it->spammers;
+    g->engagement_sum += it->engagement_sum;
+    /* gather the block's events behind those of earlier blocks */
+    memmove(g->leavers + g->n_leavers, g->leavers + it->begin, it->n_leavers * sizeof *g->leavers);
+    memmove(g->invites + g->n_invites, g->invites + it->begin, it->n_invites * sizeof *g->invites);
+    g->n_leavers += it->n_leavers;
+    g->n_invites += it->n_invites;
+  }
+
+  uint32_t alive = 0;
+  uint64_t total_members = 0;
+  for (size_t gi = 0; gi < w->n_groups; gi++) {
+    group *g = &w->groups[gi];
+    if (!g->alive) continue;
+    if (day == g->born_day && g->parent < 0) found(w, g, day);
+    process_leavers(w, g, day);
+    process_invitations(w, g, day);
+    process_outreach(w, g, day);
+    team_day(w, g, day);
+    close_day(w, g, day);
+    if (g->alive) alive++, total_members += g->m.count;
+  }
+  if (alive > w->out->peak_groups) w->out->peak_groups = alive;
+  if (total_members > w->out->peak_total_members) w->out->peak_total_members = total_members;
+}
+
+static bool any_alive(const world *w) {
+  for (size_t gi = 0; gi < w->n_groups; gi++)
+    if (w->groups[gi].alive) return true;
+  return false;
+}
+
+int sq_run(const sq_scenario *sc, const sq_population *pop, uint32_t replicate,
+           const sq_run_options *opt, sq_run_result *out, sq_error *err) {
+  memset(out, 0, sizeof *out);
+  out->replicate = replicate;
+  world w = {.sc = sc, .pop = pop, .seed = (uint64_t)sc->seed, .replicate = replicate,
+             .topics = sc->population.topics, .threads = opt && opt->threads > 0 ? opt->threads : 1,
+             .out = out, .record_members = opt && opt->record_members};
+  const sq_word_of_mouth_params *wom = &sc->recruitment.word_of_mouth;
+  for (int t = 0; t < TENURE_TABLE; t++)
+    w.tenure_boost[t] = (float)(1 + wom->early_boost * exp(-t / wom->early_days));
+  w.events = sq_stream_alloc();
+  w.attributes = sq_stream_alloc();
+  if (!w.events || !w.attributes || sq_map_init(&w.map, 1024)) w.out_of_memory = true;
+
+  int day = 0;
+  for (int gi = 0; gi < sc->group.initial_groups && !w.out_of_memory; gi++) {
+    group *g = new_group(&w, 0, -1, (sc->group.theme_topic + gi) % w.topics);
+    if (!g) w.out_of_memory = true;
+  }
+
+  for (; day < sc->horizon_days && !w.out_of_memory; day++) {
+    simulate_day(&w, day, &out->member_steps);
+    if (opt && opt->on_day) opt->on_day(opt->context);
+    if (opt && opt->cancel && *opt->cancel) {
+      w.interrupted = true;
+      day++;
+      break;
+    }
+    if (!any_alive(&w)) {
+      day++;
+      break;
+    }
+  }
+  out->days_run = day;
+  for (size_t gi = 0; gi < w.n_groups; gi++)
+    if (w.groups[gi].alive) finish_group(&w, &w.groups[gi], day - 1);
+  /* every row takes its stage from its group's classified life */
+  for (size_t k = 0; k < out->n_rows && !w.out_of_memory; k++) {
+    sq_day_row *row = &out->rows[k];
+    const group *g = &w.groups[row->group];
+    row->stage = g->stage_series[row->day - g->born_day];
+  }
+  out->reach = w.ever_joined;
+  for (size_t gi = 0; gi < w.n_groups; gi++) {
+    free(w.groups[gi].active_series);
+    free(w.groups[gi].stage_series);
+  }
+  free(w.groups);
+  free(w.items);
+  sq_map_free(&w.map);
+  if (w.events) gsl_rng_free(w.events);
+  if (w.attributes) gsl_rng_free(w.attributes);
+  if (w.out_of_memory || w.interrupted) {
+    sq_result_free(out);
+    return sq_error_set(err, SQ_ERUNTIME, "replicate %u: %s", replicate,
+                        w.interrupted ? "interrupted" : "out of memory");
+  }
+  return SQ_OK;
+}

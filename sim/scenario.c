@@ -1,0 +1,531 @@
+#include "sim/scenario.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/entry.h"
+#include "models/schedules.h"
+
+#define MAX_BASE_DEPTH 16
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static void *field(sq_scenario *sc, const sq_param *p) { return (char *)sc + p->offset; }
+static const void *cfield(const sq_scenario *sc, const sq_param *p) {
+  return (const char *)sc + p->offset;
+}
+
+const sq_param *sq_param_find(const char *path) {
+  for (size_t i = 0; i < sq_param_count; i++)
+    if (strcmp(sq_params[i].path, path) == 0) return &sq_params[i];
+  return NULL;
+}
+
+/* Is `path` an object in the key hierarchy ("recruitment.outreach")? */
+static bool is_section(const char *path) {
+  size_t n = strlen(path);
+  for (size_t i = 0; i < sq_param_count; i++)
+    if (strncmp(sq_params[i].path, path, n) == 0 && sq_params[i].path[n] == '.') return true;
+  return false;
+}
+
+size_t sq_edit_distance(const char *a, const char *b) {
+  size_t n = strlen(a), m = strlen(b);
+  size_t *row = malloc((m + 1) * sizeof *row);
+  if (!row) return (size_t)-1;
+  for (size_t j = 0; j <= m; j++) row[j] = j;
+  for (size_t i = 1; i <= n; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= m; j++) {
+      size_t up = row[j];
+      size_t best = diag + (a[i - 1] != b[j - 1]);
+      if (up + 1 < best) best = up + 1;
+      if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  size_t d = row[m];
+  free(row);
+  return d;
+}
+
+static const char *last_component(const char *path) {
+  const char *dot = strrchr(path, '.');
+  return dot ? dot + 1 : path;
+}
+
+/* The valid key or section closest to an unknown `path`, or NULL when none
+ * is close.  A key of the same name elsewhere (a misplaced key) wins. */
+static const char *closest_key(const char *path, char *buf, size_t bufsize) {
+  const char *best = NULL;
+  size_t best_d = (size_t)-1;
+  const char *leaf = last_component(path);
+  for (size_t i = 0; i < sq_param_count; i++) {
+    /* candidates: the key itself and each of its sections */
+    char cand[256];
+    snprintf(cand, sizeof cand, "%s", sq_params[i].path);
+    for (;;) {
+      size_t d = sq_edit_distance(path, cand);
+      if (strcmp(last_component(cand), leaf) == 0 && d > 0) d = 1;
+      if (d < best_d) {
+        best_d = d;
+        snprintf(buf, bufsize, "%s", cand);
+        best = buf;
+      }
+      char *dot = strrchr(cand, '.');
+      if (!dot) break;
+      *dot = '\0';
+    }
+  }
+  size_t allowed = strlen(leaf) / 2 + 1;
+  if (allowed < 2) allowed = 2;
+  return best && best_d <= allowed ? best : NULL;
+}
+
+static const char *json_type_name(const cJSON *v) {
+  if (cJSON_IsString(v)) return "a string";
+  if (cJSON_IsNumber(v)) return "a number";
+  if (cJSON_IsBool(v)) return "a boolean";
+  if (cJSON_IsNull(v)) return "null";
+  if (cJSON_IsArray(v)) return "an array";
+  if (cJSON_IsObject(v)) return "an object";
+  return "an invalid value";
+}
+
+static int range_error(const sq_param *p, const char *where, const char *source, double value,
+                       sq_error *err) {
+  if (p->min_open)
+    return sq_error_set(err, SQ_EINPUT, "%s: %s: must be greater than %.15g and at most %.15g (got %.15g)",
+                        source, where, p->min, p->max, value);
+  return sq_error_set(err, SQ_EINPUT, "%s: %s: must be between %.15g and %.15g inclusive (got %.15g)",
+                      source, where, p->min, p->max, value);
+}
+
+static bool in_range(const sq_param *p, double v) {
+  return (p->min_open ? v > p->min : v >= p->min) && v <= p->max;
+}
+
+static void choices_list(const sq_param *p, char *buf, size_t size) {
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < *p->choices->count && used < size; i++)
+    used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
+                             sq_choice_name(p->choices, i));
+}
+
+/* ---- numbers ------------------------------------------------------------ */
+
+double sq_param_get_number(const sq_scenario *sc, const sq_param *p) {
+  const void *f = cfield(sc, p);
+  switch (p->type) {
+    case SQ_PARAM_REAL: return *(const double *)f;
+    case SQ_PARAM_INT:
+    case SQ_PARAM_ENUM: return *(const int *)f;
+    case SQ_PARAM_INT64: return (double)*(const int64_t *)f;
+    case SQ_PARAM_BOOL: return *(const bool *)f;
+    default: return NAN;
+  }
+}
+
+int sq_param_set_number(sq_scenario *sc, const sq_param *p, double v, const char *source,
+                        sq_error *err) {
+  void *f = field(sc, p);
+  switch (p->type) {
+    case SQ_PARAM_REAL:
+      if (!isfinite(v) || !in_range(p, v)) return range_error(p, p->path, source, v, err);
+      *(double *)f = v;
+      return SQ_OK;
+    case SQ_PARAM_INT:
+    case SQ_PARAM_INT64:
+      if (v != floor(v))
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an integer, got %.15g", source, p->path,
+                            v);
+      if (!in_range(p, v)) return range_error(p, p->path, source, v, err);
+      if (p->type == SQ_PARAM_INT)
+        *(int *)f = (int)v;
+      else
+        *(int64_t *)f = (int64_t)v;
+      return SQ_OK;
+    case SQ_PARAM_BOOL:
+      if (v != 0 && v != 1)
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: expected true or false, got %.15g", source,
+                            p->path, v);
+      *(bool *)f = v != 0;
+      return SQ_OK;
+    case SQ_PARAM_ENUM:
+      if (v != floor(v) || v < 0 || v >= (double)*p->choices->count)
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: no choice number %.15g", source, p->path, v);
+      *(int *)f = (int)v;
+      return SQ_OK;
+    default:
+      return sq_error_set(err, SQ_EINPUT, "%s: %s: not a numeric key", source, p->path);
+  }
+}
+
+/* ---- defaults ----------------------------------------------------------- */
+
+void sq_scenario_defaults(sq_scenario *sc) {
+  memset(sc, 0, sizeof *sc);
+  for (size_t i = 0; i < sq_param_count; i++) {
+    const sq_param *p = &sq_params[i];
+    void *f = field(sc, p);
+    switch (p->type) {
+      case SQ_PARAM_REAL: *(double *)f = p->def; break;
+      case SQ_PARAM_INT:
+      case SQ_PARAM_ENUM: *(int *)f = (int)p->def; break;
+      case SQ_PARAM_INT64: *(int64_t *)f = (int64_t)p->def; break;
+      case SQ_PARAM_BOOL: *(bool *)f = p->def != 0; break;
+      case SQ_PARAM_STRING: snprintf(f, p->size, "%s", p->def_str); break;
+      case SQ_PARAM_INT_LIST: ((sq_int_list *)f)->count = 0; break;
+    }
+  }
+}
+
+/* ---- one JSON value into one key ---------------------------------------- */
+
+static int set_from_json(sq_scenario *sc, const sq_param *p, const cJSON *v, const char *source,
+                         sq_error *err) {
+  void *f = field(sc, p);
+  switch (p->type) {
+    case SQ_PARAM_REAL:
+    case SQ_PARAM_INT:
+    case SQ_PARAM_INT64:
+      if (!cJSON_IsNumber(v))
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: expected %s, got %s", source, p->path,
+                            p->type == SQ_PARAM_REAL ? "a number" : "an integer",
+                            json_type_name(v));
+      return sq_param_set_number(sc, p, v->valuedouble, source, err);
+    case SQ_PARAM_BOOL:
+      if (!cJSON_IsBool(v))
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: expected true or false, got %s", source,
+                            p->path, json_type_name(v));
+      *(bool *)f = cJSON_IsTrue(v);
+      return SQ_OK;
+    case SQ_PARAM_ENUM: {
+      char list[512];
+      choices_list(p, list, sizeof list);
+      if (!cJSON_IsString(v))
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: expected one of %s, got %s", source, p->path,
+                            list, json_type_name(v));
+      size_t best = 0, best_d = (size_t)-1;
+      for (size_t i = 0; i < *p->choices->count; i++) {
+        const char *name = sq_choice_name(p->choices, i);
+        if (strcmp(name, v->valuestring) == 0) {
+          *(int *)f = (int)i;
+          return SQ_OK;
+        }
+        size_t d = sq_edit_distance(name, v->valuestring);
+        if (d < best_d) best_d = d, best = i;
+      }
+      if (best_d <= 3)
+        return sq_error_set(err, SQ_EINPUT,
+                            "%s: %s: expected one of %s, got \"%s\" (did you mean \"%s\"?)",
+                            source, p->path, list, v->valuestring,
+                            sq_choice_name(p->choices, best));
+      return sq_error_set(err, SQ_EINPUT, "%s: %s: expected one of %s, got \"%s\"", source,
+                          p->path, list, v->valuestring);
+    }
+    case SQ_PARAM_STRING:
+      if (!cJSON_IsString(v))
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: expected a string, got %s", source, p->path,
+                            json_type_name(v));
+      if (strlen(v->valuestring) >= p->size)
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: longer than %zu characters", source, p->path,
+                            p->size - 1);
+      snprintf(f, p->size, "%s", v->valuestring);
+      return SQ_OK;
+    case SQ_PARAM_INT_LIST: {
+      if (!cJSON_IsArray(v))
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an array of integers, got %s",
+                            source, p->path, json_type_name(v));
+      int n = cJSON_GetArraySize(v);
+      if (n > SQ_MAX_LIST)
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: at most %d items (got %d)", source, p->path,
+                            SQ_MAX_LIST, n);
+      sq_int_list list = {.count = n};
+      int i = 0;
+      for (const cJSON *item = v->child; item; item = item->next, i++) {
+        char where[256];
+        snprintf(where, sizeof where, "%s[%d]", p->path, i);
+        if (!cJSON_IsNumber(item) || item->valuedouble != floor(item->valuedouble))
+          return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an integer, got %s", source, where,
+                              cJSON_IsNumber(item) ? "a fraction" : json_type_name(item));
+        if (!in_range(p, item->valuedouble))
+          return range_error(p, where, source, item->valuedouble, err);
+        list.value[i] = (int32_t)item->valuedouble;
+      }
+      *(sq_int_list *)f = list;
+      return SQ_OK;
+    }
+  }
+  return SQ_OK;
+}
+
+static int unknown_key(const char *path, const char *source, sq_error *err) {
+  char buf[256];
+  const char *near = closest_key(path, buf, sizeof buf);
+  if (near)
+    return sq_error_set(err, SQ_EINPUT, "%s: %s: unknown key (did you mean %s?)", source, path,
+                        near);
+  return sq_error_set(err, SQ_EINPUT, "%s: %s: unknown key (`shequn params` lists them all)",
+                      source, path);
+}
+
+/* Apply every member of the JSON object `obj` whose path starts at
+ * `prefix` ("" at the top level). */
+static int apply_object(sq_scenario *sc, const cJSON *obj, const char *prefix, const char *source,
+                        sq_error *err) {
+  for (const cJSON *item = obj->child; item; item = item->next) {
+    char path[256];
+    snprintf(path, sizeof path, "%s%s%s", prefix, *prefix ? "." : "", item->string);
+    for (const cJSON *prev = obj->child; prev != item; prev = prev->next)
+      if (strcmp(prev->string, item->string) == 0)
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: duplicate key", source, path);
+    if (!*prefix && strcmp(item->string, "base") == 0) continue; /* handled by the loader */
+    const sq_param *p = sq_param_find(path);
+    int rc;
+    if (p)
+      rc = set_from_json(sc, p, item, source, err);
+    else if (is_section(path)) {
+      if (!cJSON_IsObject(item))
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an object, got %s", source, path,
+                            json_type_name(item));
+      rc = apply_object(sc, item, path, source, err);
+    } else
+      rc = unknown_key(path, source, err);
+    if (rc) return rc;
+  }
+  return SQ_OK;
+}
+
+/* ---- files -------------------------------------------------------------- */
+
+char *sq_read_file(const char *path, size_t *length, sq_error *err) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    sq_error_set(err, SQ_EINPUT, "%s: cannot read: %s", path, strerror(errno));
+    return NULL;
+  }
+  size_t cap = 4096, n = 0;
+  char *buf = malloc(cap);
+  for (;;) {
+    if (!buf) break;
+    n += fread(buf + n, 1, cap - n - 1, f);
+    if (n < cap - 1) break;
+    char *bigger = realloc(buf, cap *= 2);
+    if (!bigger) free(buf);
+    buf = bigger;
+  }
+  int failed = ferror(f);
+  fclose(f);
+  if (!buf || failed) {
+    free(buf);
+    sq_error_set(err, SQ_EINPUT, "%s: cannot read: %s", path, failed ? "read error" : "out of memory");
+    return NULL;
+  }
+  buf[n] = '\0';
+  if (length) *length = n;
+  return buf;
+}
+
+/* "file:line:column" of byte `offset` of `text`. */
+static void locate(const char *text, size_t offset, int *line, int *column) {
+  *line = 1;
+  *column = 1;
+  for (size_t i = 0; i < offset && text[i]; i++) {
+    if (text[i] == '\n')
+      (*line)++, *column = 1;
+    else
+      (*column)++;
+  }
+}
+
+/* Parse a JSON file; a syntax error names file:line:column. */
+static cJSON *parse_file(const char *path, sq_error *err) {
+  size_t len;
+  char *text = sq_read_file(path, &len, err);
+  if (!text) return NULL;
+  const char *end = NULL;
+  cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, false);
+  if (!root) {
+    size_t at = end ? (size_t)(end - text) : 0;
+    if (at > len) at = len;
+    int line, column;
+    locate(text, at, &line, &column);
+    char near[24] = "";
+    size_t k = 0;
+    for (size_t i = at; text[i] && text[i] != '\n' && k < 16; i++) near[k++] = text[i];
+    near[k] = '\0';
+    if (at >= len || !near[0])
+      sq_error_set(err, SQ_EINPUT, "%s:%d:%d: JSON syntax error: unexpected end of input", path,
+                   line, column);
+    else
+      sq_error_set(err, SQ_EINPUT, "%s:%d:%d: JSON syntax error near '%s'", path, line, column,
+                   near);
+  } else if (!cJSON_IsObject(root)) {
+    sq_error_set(err, SQ_EINPUT, "%s: expected a JSON object at the top level, got %s", path,
+                 json_type_name(root));
+    cJSON_Delete(root);
+    root = NULL;
+  }
+  free(text);
+  return root;
+}
+
+static int load(sq_scenario *sc, const char *path, int depth, sq_error *err) {
+  cJSON *root = parse_file(path, err);
+  if (!root) return SQ_EINPUT;
+  int rc = SQ_OK;
+  const cJSON *base = cJSON_GetObjectItemCaseSensitive(root, "base");
+  if (base) {
+    if (!cJSON_IsString(base)) {
+      rc = sq_error_set(err, SQ_EINPUT, "%s: base: expected a file name, got %s", path,
+                        json_type_name(base));
+    } else if (depth >= MAX_BASE_DEPTH) {
+      rc = sq_error_set(err, SQ_EINPUT, "%s: base: more than %d bases in a chain (a cycle?)", path,
+                        MAX_BASE_DEPTH);
+    } else {
+      /* a base is found relative to the file that names it */
+      char base_path[4096];
+      const char *slash = strrchr(path, '/');
+      if (base->valuestring[0] == '/' || !slash)
+        snprintf(base_path, sizeof base_path, "%s", base->valuestring);
+      else
+        snprintf(base_path, sizeof base_path, "%.*s/%s", (int)(slash - path), path,
+                 base->valuestring);
+      rc = load(sc, base_path, depth + 1, err); /* its errors name the base file */
+    }
+  }
+  if (!rc) rc = apply_object(sc, root, "", path, err);
+  cJSON_Delete(root);
+  return rc;
+}
+
+int sq_scenario_load(sq_scenario *sc, const char *path, sq_error *err) {
+  return load(sc, path, 0, err);
+}
+
+int sq_scenario_read(sq_scenario *sc, const char *path, sq_error *err) {
+  sq_scenario_defaults(sc);
+  int rc = sq_scenario_load(sc, path, err);
+  if (!rc) rc = sq_scenario_check(sc, path, err);
+  return rc;
+}
+
+int sq_scenario_set(sq_scenario *sc, const char *assignment, sq_error *err) {
+  const char *eq = strchr(assignment, '=');
+  if (!eq || eq == assignment)
+    return sq_error_set(err, SQ_EINPUT, "--set %s: expected key.path=value", assignment);
+  char key[256];
+  snprintf(key, sizeof key, "%.*s", (int)(eq - assignment), assignment);
+  const char *text = eq + 1;
+  const sq_param *p = sq_param_find(key);
+  if (!p) return unknown_key(key, "--set", err);
+  cJSON *v = cJSON_Parse(text);
+  /* a bare word is a string for string and enumerated keys */
+  if ((p->type == SQ_PARAM_STRING || p->type == SQ_PARAM_ENUM) && !cJSON_IsString(v)) {
+    cJSON_Delete(v);
+    v = cJSON_CreateString(text);
+  }
+  if (!v)
+    return sq_error_set(err, SQ_EINPUT, "--set: %s: cannot read the value '%s'", key, text);
+  int rc = set_from_json(sc, p, v, "--set", err);
+  cJSON_Delete(v);
+  return rc;
+}
+
+/* ---- constraints between keys ------------------------------------------- */
+
+int sq_scenario_check(const sq_scenario *sc, const char *source, sq_error *err) {
+  const sq_graph_params *g = &sc->graph;
+  if (g->model != SQ_GRAPH_WELL_MIXED) {
+    if (g->mean_degree % 2)
+      return sq_error_set(err, SQ_EINPUT, "%s: graph.mean_degree: must be even (got %d)", source,
+                          g->mean_degree);
+    if (g->mean_degree >= sc->population.size)
+      return sq_error_set(err, SQ_EINPUT,
+                          "%s: graph.mean_degree: must be less than population.size (%lld), got %d",
+                          source, (long long)sc->population.size, g->mean_degree);
+  }
+  if (sc->group.founders >= sc->group.capacity)
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: group.founders: must be less than group.capacity (%d), got %d", source,
+                        sc->group.capacity, sc->group.founders);
+  if ((int64_t)sc->group.initial_groups * (sc->group.founders + 1) > sc->population.size)
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: group.founders: the initial groups need %lld founders and owners but "
+                        "population.size is %lld",
+                        source, (long long)sc->group.initial_groups * (sc->group.founders + 1),
+                        (long long)sc->population.size);
+  if (sc->group.theme_topic >= sc->population.topics)
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: group.theme_topic: must be less than population.topics (%d), got %d",
+                        source, sc->population.topics, sc->group.theme_topic);
+  if (sc->team.managers > sc->group.founders)
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: team.managers: must be at most group.founders (%d), got %d", source,
+                        sc->group.founders, sc->team.managers);
+  const sq_outreach_params *o = &sc->recruitment.outreach;
+  if (o->wave_days > o->wave_period_days)
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: recruitment.outreach.wave_days: must be at most wave_period_days (%d), "
+                        "got %d",
+                        source, o->wave_period_days, o->wave_days);
+  if (sc->stages.growth_from > sc->stages.active_from)
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: stages.growth_from: must be at most stages.active_from (%.15g), got %.15g",
+                        source, sc->stages.active_from, sc->stages.growth_from);
+  return SQ_OK;
+}
+
+/* ---- the resolved scenario ------------------------------------------------ */
+
+/* The object at `path`'s parent section, created as needed; sets *leaf. */
+static cJSON *section_for(cJSON *root, const char *path, const char **leaf) {
+  cJSON *obj = root;
+  const char *start = path;
+  for (const char *dot; (dot = strchr(start, '.')); start = dot + 1) {
+    char name[128];
+    snprintf(name, sizeof name, "%.*s", (int)(dot - start), start);
+    cJSON *child = cJSON_GetObjectItemCaseSensitive(obj, name);
+    if (!child) child = cJSON_AddObjectToObject(obj, name);
+    obj = child;
+  }
+  *leaf = start;
+  return obj;
+}
+
+char *sq_scenario_to_json(const sq_scenario *sc) {
+  cJSON *root = cJSON_CreateObject();
+  for (size_t i = 0; i < sq_param_count; i++) {
+    const sq_param *p = &sq_params[i];
+    const char *leaf;
+    cJSON *obj = section_for(root, p->path, &leaf);
+    const void *f = cfield(sc, p);
+    switch (p->type) {
+      case SQ_PARAM_REAL:
+      case SQ_PARAM_INT:
+      case SQ_PARAM_INT64: cJSON_AddNumberToObject(obj, leaf, sq_param_get_number(sc, p)); break;
+      case SQ_PARAM_BOOL: cJSON_AddBoolToObject(obj, leaf, *(const bool *)f); break;
+      case SQ_PARAM_ENUM:
+        cJSON_AddStringToObject(obj, leaf, sq_choice_name(p->choices, (size_t)*(const int *)f));
+        break;
+      case SQ_PARAM_STRING: cJSON_AddStringToObject(obj, leaf, f); break;
+      case SQ_PARAM_INT_LIST: {
+        const sq_int_list *l = f;
+        cJSON *arr = cJSON_AddArrayToObject(obj, leaf);
+        for (int k = 0; k < l->count; k++) cJSON_AddItemToArray(arr, cJSON_CreateNumber(l->value[k]));
+        break;
+      }
+    }
+  }
+  char *text = cJSON_Print(root);
+  cJSON_Delete(root);
+  return text;
+}

@@ -1,0 +1,68 @@
+#include "sim/survival.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+typedef struct obs { double time; bool event; } obs;
+
+static int by_time(const void *a, const void *b) {
+  const obs *x = a, *y = b;
+  if (x->time != y->time) return x->time < y->time ? -1 : 1;
+  return (int)y->event - (int)x->event; /* deaths before censorings at a tie */
+}
+
+int sq_km_estimate(const double *time, const bool *event, size_t n, sq_km *km) {
+  km->steps = NULL;
+  km->n = 0;
+  km->subjects = n;
+  km->censored = 0;
+  km->last_time = 0;
+  obs *o = malloc((n ? n : 1) * sizeof *o);
+  km->steps = malloc((n ? n : 1) * sizeof *km->steps);
+  if (!o || !km->steps) {
+    free(o);
+    free(km->steps);
+    km->steps = NULL;
+    return -1;
+  }
+  for (size_t i = 0; i < n; i++) {
+    o[i] = (obs){time[i], event[i]};
+    km->censored += !event[i];
+    if (time[i] > km->last_time) km->last_time = time[i];
+  }
+  qsort(o, n, sizeof *o, by_time);
+  double s = 1.0, greenwood = 0.0; /* sum of d / (n (n - d)) */
+  size_t i = 0;
+  while (i < n) {
+    double t = o[i].time, at_risk = (double)(n - i), deaths = 0;
+    size_t j = i;
+    for (; j < n && o[j].time == t; j++) deaths += o[j].event;
+    if (deaths > 0) {
+      s *= 1.0 - deaths / at_risk;
+      greenwood += at_risk > deaths ? deaths / (at_risk * (at_risk - deaths)) : INFINITY;
+      km->steps[km->n++] = (sq_km_step){t, at_risk, deaths, s,
+                                        isfinite(greenwood) ? s * s * greenwood : 0.0};
+    }
+    i = j;
+  }
+  free(o);
+  return 0;
+}
+
+void sq_km_free(sq_km *km) {
+  free(km->steps);
+  km->steps = NULL;
+  km->n = 0;
+}
+
+double sq_km_survival(const sq_km *km, double t) {
+  double s = 1.0;
+  for (size_t k = 0; k < km->n && km->steps[k].time <= t; k++) s = km->steps[k].survival;
+  return s;
+}
+
+double sq_km_quantile(const sq_km *km, double p) {
+  for (size_t k = 0; k < km->n; k++)
+    if (km->steps[k].survival <= 1.0 - p + 1e-12) return km->steps[k].time;
+  return NAN;
+}

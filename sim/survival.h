@@ -1,0 +1,36 @@
+/* Survival analysis of group lifespans with censoring at the horizon:
+ * the Kaplan-Meier estimate with Greenwood's variance. */
+#ifndef SQ_SURVIVAL_H
+#define SQ_SURVIVAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct sq_km_step {
+  double time;       /* a distinct event time */
+  double at_risk;    /* n_i: subjects still at risk just before `time` */
+  double events;     /* d_i: deaths at `time` */
+  double survival;   /* S(t) just after `time` */
+  double variance;   /* Greenwood's estimate of Var S(t) */
+} sq_km_step;
+
+typedef struct sq_km {
+  sq_km_step *steps; /* one per distinct event time, increasing */
+  size_t n;
+  size_t subjects, censored;
+  double last_time;  /* largest observed time, event or censored */
+} sq_km;
+
+/* Estimate S(t) from n observations: time[i] and whether it was an event
+ * (death) or censored.  Returns 0, or -1 when out of memory. */
+int sq_km_estimate(const double *time, const bool *event, size_t n, sq_km *km);
+void sq_km_free(sq_km *km);
+
+/* S(t): survival beyond time t. */
+double sq_km_survival(const sq_km *km, double t);
+
+/* The smallest event time at which S falls to 1 - p or below: the p-quantile
+ * of the lifespan (p = 0.5: the median).  NaN when S never gets that low. */
+double sq_km_quantile(const sq_km *km, double p);
+
+#endif
