@@ -95,8 +95,8 @@ const sq_param sq_params[] = {
     INT("group.initial_groups", group.initial_groups, 1, 100000, 1, "groups",
         "independent groups founded on day 0"),
     INT("group.founders", group.founders, 0, 10000000, 5, "members",
-        "members who join each new group on day 0 besides its owner (drawn at random among "
-        "agents the entry rule admits)"),
+        "members who join each new group on its first day besides its owner (drawn at random "
+        "among agents the entry rule admits; spammers never found a group)"),
     INT("group.capacity", group.capacity, 1, 10000000, 500, "members",
         "most members a group can hold (a WeChat group holds 500)"),
     INT("group.qr_join_limit", group.qr_join_limit, 0, 10000000, 200, "members",
@@ -253,7 +253,8 @@ const sq_param sq_params[] = {
          "meet-ups: belonging added x engagement x (1 - belonging)"),
 
     /* core team */
-    BOOL("team.owner", team.owner, true, "the group has an active owner at its founding"),
+    BOOL("team.owner", team.owner, true,
+         "the group is founded by an owner who leads it (false: founders only, no leader)"),
     INT("team.managers", team.managers, 0, 1000, 2, "members",
         "core team besides the owner, chosen among the founders"),
     REAL("team.burnout_per_year", team.burnout_per_year, 0, 100, 0.5, "1/year",

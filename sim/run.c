@@ -378,14 +378,14 @@ static group *new_group(world *w, int day, int32_t parent, int topic) {
 }
 
 /* Owner and founders: agents the entry rule admits, drawn at random, who
- * join with certainty; the first is the owner, the next team.managers are
- * the core team.  Spammers are never founders. */
+ * join with certainty; the owner (when team.owner) comes first, the next
+ * team.managers founders are the core team.  Spammers are never founders. */
 static void found(world *w, group *g, int day) {
   const sq_scenario *sc = w->sc;
   const sq_entry_rule *rule = &sq_entry_rules[sc->recruitment.entry.rule];
   gsl_rng *r = w->events;
   sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, (uint32_t)g->id, SQ_DRAW_FOUNDERS);
-  int need = sc->group.founders + 1;
+  int owners = sc->team.owner ? 1 : 0, need = sc->group.founders + owners;
   long tries = 1000 + 1000L * need;
   for (int joined = 0; joined < need && tries-- > 0;) {
     uint32_t agent = sq_stream_below(r, w->pop->size);
@@ -396,15 +396,13 @@ static void found(world *w, group *g, int day) {
     if (rule->screens_fit && sq_fit(a.interest, g->theme, w->topics) < sc->recruitment.entry.fit_threshold)
       continue;
     join_terms t = {SQ_NONE, false, 0, sc->engagement.initial};
-    if (joined == 0) {
-      t.flags = M_OWNER;
-      t.engagement = 1.0;
-    } else if (joined <= sc->team.managers) {
-      t.flags = M_MANAGER;
+    bool owner = joined < owners, manager = !owner && joined < owners + sc->team.managers;
+    if (owner || manager) {
+      t.flags = owner ? M_OWNER : M_MANAGER;
       t.engagement = 1.0;
     }
     add_member(w, g, day, agent, &a, &t);
-    if (joined == 0 && sc->team.owner) {
+    if (owner) {
       g->leader = agent;
       g->leader_energy = 1.0;
       g->m.shield_until[g->m.count - 1] = INT32_MAX;

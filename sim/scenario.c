@@ -457,11 +457,11 @@ int sq_scenario_check(const sq_scenario *sc, const char *source, sq_error *err) 
     return sq_error_set(err, SQ_EINPUT,
                         "%s: group.founders: must be less than group.capacity (%d), got %d", source,
                         sc->group.capacity, sc->group.founders);
-  if ((int64_t)sc->group.initial_groups * (sc->group.founders + 1) > sc->population.size)
+  if ((int64_t)sc->group.initial_groups * (sc->group.founders + sc->team.owner) > sc->population.size)
     return sq_error_set(err, SQ_EINPUT,
                         "%s: group.founders: the initial groups need %lld founders and owners but "
                         "population.size is %lld",
-                        source, (long long)sc->group.initial_groups * (sc->group.founders + 1),
+                        source, (long long)sc->group.initial_groups * (sc->group.founders + sc->team.owner),
                         (long long)sc->population.size);
   if (sc->group.theme_topic >= sc->population.topics)
     return sq_error_set(err, SQ_EINPUT,
@@ -477,6 +477,10 @@ int sq_scenario_check(const sq_scenario *sc, const char *source, sq_error *err) 
                         "%s: recruitment.outreach.wave_days: must be at most wave_period_days (%d), "
                         "got %d",
                         source, o->wave_period_days, o->wave_days);
+  if (sc->stages.decline_below > sc->stages.active_from)
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: stages.decline_below: must be at most stages.active_from (%.15g), got %.15g",
+                        source, sc->stages.active_from, sc->stages.decline_below);
   if (sc->stages.growth_from > sc->stages.active_from)
     return sq_error_set(err, SQ_EINPUT,
                         "%s: stages.growth_from: must be at most stages.active_from (%.15g), got %.15g",

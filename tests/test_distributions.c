@@ -1,0 +1,98 @@
+/* Population attributes: each drawn from the distribution docs/MODEL.md
+ * names, with the documented parameters.  Means are checked within 4
+ * standard errors of N draws (a false alarm about once in 16,000 checks). */
+#include <math.h>
+#include <stdlib.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "check.h"
+#include "sim/population.h"
+#include "sim/rng.h"
+#include "sim/scenario.h"
+
+enum { N = 200000 };
+
+static void check_mean(const char *what, const double *x, size_t n, double expected) {
+  double mean = gsl_stats_mean(x, 1, n), se = gsl_stats_sd(x, 1, n) / sqrt((double)n);
+  CHECK(fabs(mean - expected) < 4 * se, "%s: mean %.5f, expected %.5f (4 SE = %.5f)", what, mean,
+        expected, 4 * se);
+}
+
+int main(void) {
+  sq_scenario sc;
+  sq_scenario_defaults(&sc);
+  sc.population.size = N;
+  sc.population.spammer_share = 0.0385;
+  sc.population.talkativeness_sigma = 1.385;
+  sc.population.quality_mean = 0.4385;
+  sc.population.tolerance_mean = 0.6385;
+  sc.population.expectation_mean = 0.1385;
+  sc.graph.model = SQ_GRAPH_WELL_MIXED;
+  sq_population pop;
+  sq_error err = {0};
+  CHECK(sq_population_init(&pop, &sc, 2385, 1, &err) == 0, "population builds");
+  CHECK(pop.graph.offset == NULL && sq_graph_bytes(&pop.graph) == 0,
+        "a well-mixed population stores no graph");
+
+  double *spam = malloc(N * sizeof *spam), *talk = malloc(N * sizeof *talk),
+         *logtalk = malloc(N * sizeof *logtalk), *soc = malloc(N * sizeof *soc),
+         *qual = malloc(N * sizeof *qual), *tol = malloc(N * sizeof *tol),
+         *expect = malloc(N * sizeof *expect);
+  long top[SQ_MAX_TOPICS] = {0};
+  int unit = 1, nonneg = 1, in_unit = 1;
+  gsl_rng *r = sq_stream_alloc();
+  for (uint32_t i = 0; i < N; i++) {
+    sq_agent a;
+    sq_agent_draw(&pop, i, r, &a);
+    spam[i] = a.spammer;
+    talk[i] = a.talkativeness;
+    logtalk[i] = log(a.talkativeness);
+    soc[i] = a.sociability;
+    qual[i] = a.quality;
+    tol[i] = a.tolerance;
+    expect[i] = a.expectation;
+    in_unit &= a.quality > 0 && a.quality < 1 && a.tolerance > 0 && a.tolerance < 1;
+    double norm = 0;
+    int best = 0;
+    for (int k = 0; k < sc.population.topics; k++) {
+      norm += (double)a.interest[k] * a.interest[k];
+      nonneg &= a.interest[k] >= 0;
+      if (a.interest[k] > a.interest[best]) best = k;
+    }
+    unit &= fabs(norm - 1) < 1e-5;
+    top[best]++;
+  }
+  check_mean("spammer share", spam, N, 0.0385);
+  check_mean("talkativeness (lognormal, mean 1)", talk, N, 1.0);
+  double s = gsl_stats_sd(logtalk, 1, N);
+  CHECK(fabs(s - 1.385) < 4 * 1.385 / sqrt(2.0 * N), "talkativeness: sd of log %.4f, sigma 1.385", s);
+  check_mean("sociability (Pareto, mean 1)", soc, N, 1.0);
+  double min_soc = soc[0];
+  for (int i = 1; i < N; i++) min_soc = soc[i] < min_soc ? soc[i] : min_soc;
+  CHECK(min_soc >= 0.6 - 1e-6, "sociability: Pareto scale (a-1)/a = 0.6 is its minimum (%.4f)",
+        min_soc);
+  check_mean("quality (Beta)", qual, N, 0.4385);
+  check_mean("tolerance (Beta)", tol, N, 0.6385);
+  check_mean("expectation (lognormal)", expect, N, 0.1385);
+  CHECK(in_unit, "quality and tolerance lie in (0, 1)");
+  CHECK(unit && nonneg, "interest vectors are non-negative and of unit length");
+  double chi2 = 0, e = (double)N / sc.population.topics;
+  for (int k = 0; k < sc.population.topics; k++) chi2 += (top[k] - e) * (top[k] - e) / e;
+  double p = gsl_cdf_chisq_Q(chi2, sc.population.topics - 1);
+  CHECK(p > 0.001, "each topic is an agent's main interest equally often: chi2 %.2f, p %.3f", chi2,
+        p);
+
+  /* attributes are a pure function of (seed, agent) */
+  sq_agent a1, a2;
+  sq_agent_draw(&pop, 12345, r, &a1);
+  gsl_rng_get(r); /* disturb the stream: it must not matter */
+  sq_agent_draw(&pop, 12345, r, &a2);
+  CHECK(a1.talkativeness == a2.talkativeness && a1.interest[3] == a2.interest[3] &&
+            a1.spammer == a2.spammer,
+        "an agent's attributes are the same at every draw");
+  gsl_rng_free(r);
+  free(spam), free(talk), free(logtalk), free(soc), free(qual), free(tol), free(expect);
+  sq_population_free(&pop);
+  return CHECK_DONE();
+}
