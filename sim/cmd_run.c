@@ -125,11 +125,14 @@ int sq_cmd_run(int argc, char **argv) {
   }
   sq_scenario sc;
   sq_error err = {0};
-  rc = sq_scenario_read(&sc, a.scenario, &err);
+  sq_scenario_defaults(&sc);
+  rc = sq_scenario_load(&sc, a.scenario, &err);
   for (int i = 0; i < a.n_sets && !rc; i++) rc = sq_scenario_set(&sc, a.sets[i], &err);
   if (!rc && a.has_seed) sc.seed = a.seed;
   if (!rc && a.has_replicates) sc.replicates = (int)a.replicates;
-  if (!rc) rc = sq_scenario_check(&sc, a.scenario, &err);
+  char source[4200]; /* constraints are checked once the overrides are in */
+  snprintf(source, sizeof source, "%s%s", a.scenario, a.n_sets ? " with --set" : "");
+  if (!rc) rc = sq_scenario_check(&sc, source, &err);
   free(a.sets);
   if (rc) {
     fprintf(stderr, "%s\n", err.message);

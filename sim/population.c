@@ -44,11 +44,26 @@ static double beta_mean(gsl_rng *r, double mean, double concentration) {
   return gsl_ran_beta(r, mean * concentration, (1 - mean) * concentration);
 }
 
-void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agent *out) {
+/* The attributes come from the agent's stream in a fixed order: spammer
+ * flag, interest, then the rest, so a screening draw is a prefix of the full
+ * draw. */
+void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agent *out) {
   const sq_population_params *p = &pop->params;
   sq_stream_reset(r, pop->seed, SQ_NO_REPLICATE, SQ_NO_DAY, agent, SQ_DRAW_ATTRIBUTES);
   memset(out, 0, sizeof *out);
   out->spammer = gsl_rng_uniform(r) < p->spammer_share;
+  double alpha[SQ_MAX_TOPICS], theta[SQ_MAX_TOPICS];
+  for (int k = 0; k < p->topics; k++) alpha[k] = p->interest_concentration;
+  gsl_ran_dirichlet(r, (size_t)p->topics, alpha, theta);
+  double norm = 0;
+  for (int k = 0; k < p->topics; k++) norm += theta[k] * theta[k];
+  norm = sqrt(norm);
+  for (int k = 0; k < p->topics; k++) out->interest[k] = (float)(norm > 0 ? theta[k] / norm : 0);
+}
+
+void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agent *out) {
+  const sq_population_params *p = &pop->params;
+  sq_agent_draw_screen(pop, agent, r, out); /* leaves r just after the interest */
   double s = p->talkativeness_sigma; /* lognormal of mean 1 */
   out->talkativeness = (float)gsl_ran_lognormal(r, -0.5 * s * s, s);
   double a = p->sociability_shape; /* Pareto of mean 1 */
@@ -57,11 +72,4 @@ void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agen
   double x = p->expectation_sigma;
   out->expectation = (float)gsl_ran_lognormal(r, log(p->expectation_mean) - 0.5 * x * x, x);
   out->tolerance = (float)beta_mean(r, p->tolerance_mean, p->tolerance_concentration);
-  double alpha[SQ_MAX_TOPICS], theta[SQ_MAX_TOPICS];
-  for (int k = 0; k < p->topics; k++) alpha[k] = p->interest_concentration;
-  gsl_ran_dirichlet(r, (size_t)p->topics, alpha, theta);
-  double norm = 0;
-  for (int k = 0; k < p->topics; k++) norm += theta[k] * theta[k];
-  norm = sqrt(norm);
-  for (int k = 0; k < p->topics; k++) out->interest[k] = (float)(norm > 0 ? theta[k] / norm : 0);
 }

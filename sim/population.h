@@ -40,8 +40,13 @@ void sq_population_free(sq_population *pop);
 /* Would sq_population_init(sc, seed) give exactly this population? */
 bool sq_population_matches(const sq_population *pop, const sq_scenario *sc, uint64_t seed);
 
-/* Attributes of `agent`, drawn with `stream` (any sq_stream; it is re-keyed). */
+/* Attributes of `agent`, drawn with `stream` (any sq_stream; it is re-keyed).
+ * With `screen_only`, only what screening needs (spammer flag and interest
+ * vector) is drawn, the same values a full draw gives, at a fraction of the
+ * cost; the other fields are left zero. */
 void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *stream, sq_agent *out);
+void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, gsl_rng *stream,
+                          sq_agent *out);
 
 /* Fit of an interest vector to a theme, both unit length: their dot product. */
 static inline double sq_fit(const float *interest, const float *theme, int topics) {

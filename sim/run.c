@@ -2,13 +2,16 @@
  *
  * A run holds its groups; each group holds its members as a structure of
  * arrays.  A day has four phases:
- *   1. posting        parallel over blocks of members: posts, ads, quality;
- *   2. the group's day serial per group: moderation, operations content,
- *                     the day's value ingredients (cheap: one per group);
- *   3. engagement     parallel over blocks: value, engagement, belonging,
- *                     leaving, invitations;
- *   4. events         serial: leavers, invitations, outreach, the team, the
- *                     group's record and death.
+ *   1. members       parallel over blocks of members: posts and ads, the
+ *                    value of what they read of the group's previous day,
+ *                    engagement, belonging, leaving, invitations;
+ *   2. leavers       serial: they go, and leaders are succeeded;
+ *   3. candidates    parallel over groups: invitees and outsiders reached
+ *                    consider joining, against the memberships of phase 2;
+ *   4. commit        serial, group by group: candidates join, the team
+ *                    tires, the group's day is summed up (moderation,
+ *                    operations content, what members will read tomorrow),
+ *                    its record is written and its death decided.
  * Blocks are fixed by membership, not by threads, and their partial sums are
  * combined in block order, so the result is the same for any thread count.
  * Every random draw comes from Philox keyed by (seed, replicate, day, agent
@@ -17,6 +20,7 @@
 #include "sim/run.h"
 
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_randist.h>
@@ -67,6 +71,14 @@ typedef struct invite_event {
   uint8_t veteran;   /* an active veteran: its invitees are mentored */
 } invite_event;
 
+/* Someone who accepted an offer today and joins at the day's commit. */
+typedef struct candidate {
+  uint32_t agent;
+  uint32_t inviter; /* SQ_NONE: reached by outreach */
+  bool veteran;     /* invited by an active veteran: mentored */
+  bool outreach;
+} candidate;
+
 typedef struct group {
   int32_t id, parent, born_day, died_day;
   bool alive;
@@ -93,6 +105,8 @@ typedef struct group {
   uint32_t *leavers, n_leavers;
   invite_event *invites;
   uint32_t n_invites, events_capacity;
+  candidate *candidates;
+  uint32_t n_candidates, cap_candidates;
   /* the group's life, for stage classification */
   uint32_t *active_series;
   uint8_t *stage_series;
@@ -101,10 +115,8 @@ typedef struct group {
 
 typedef struct work_item {
   uint32_t group, begin, end;
-  /* phase 1 */
   uint64_t posts, ads;
   double quality_posts;
-  /* phase 3 */
   uint32_t active, zombies, spammers, n_leavers, n_invites;
   double engagement_sum;
 } work_item;
@@ -123,6 +135,7 @@ typedef struct world {
   gsl_rng *attributes; /* candidates' attributes */
   work_item *items;
   size_t n_items, cap_items;
+  gsl_rng **thread_streams; /* two per thread, for considering candidates */
   float tenure_boost[TENURE_TABLE];
   uint64_t ever_joined;
   sq_run_result *out;
@@ -167,6 +180,15 @@ static void members_free(members *m) {
 #undef FREE
   free(m->interest);
   memset(m, 0, sizeof *m);
+}
+
+size_t sq_member_bytes(int topics) {
+  size_t bytes = (size_t)topics * sizeof(float);
+#define SIZE(type, name) bytes += sizeof(type);
+  MEMBER_FIELDS(SIZE)
+#undef SIZE
+  /* per day: four random words, and room for a leaver and an invitation */
+  return bytes + 4 * sizeof(uint32_t) + sizeof(uint32_t) + sizeof(invite_event);
 }
 
 static int group_events_reserve(group *g) {
@@ -322,35 +344,111 @@ static uint32_t contacts_inside(const world *w, uint32_t agent, int32_t gid) {
   return k;
 }
 
-/* Offer membership of g to `agent`, reached by outreach or invited by
- * `inviter`: the entry rule, then the acceptance draw from r
- * (docs/MODEL.md, "Recruitment"). */
-static void offer(world *w, group *g, int day, uint32_t agent, uint32_t inviter, bool veteran,
-                  gsl_rng *r) {
-  const sq_scenario *sc = w->sc;
-  const sq_recruitment_params *rp = &sc->recruitment;
+/* Would `agent` accept an offer to join g today?  The entry rule, then the
+ * acceptance draw (docs/MODEL.md, "Recruitment").  Reads the memberships as
+ * they were at the start of the day's events, so groups can be considered
+ * at once.  `r` is the inviter's or the outreach's stream, `attributes` a
+ * stream for the candidate's attributes. */
+static bool accepts(const world *w, const group *g, int day, uint32_t agent, bool invited,
+                    gsl_rng *r, gsl_rng *attributes) {
+  const sq_recruitment_params *rp = &w->sc->recruitment;
   const sq_entry_rule *rule = &sq_entry_rules[rp->entry.rule];
-  if (sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) return;
+  if (sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) return false;
+  double u = gsl_rng_uniform(r);
   sq_agent a;
-  sq_agent_draw(w->pop, agent, w->attributes, &a);
+  sq_agent_draw_screen(w->pop, agent, attributes, &a);
   double fit = sq_fit(a.interest, g->theme, w->topics);
-  if (rule->screens_fit && fit < rp->entry.fit_threshold) return;
-  bool invited = inviter != SQ_NONE;
-  double accept;
-  if (a.spammer) {
-    accept = rp->acceptance.spammer;
-  } else {
-    uint32_t inside = w->pop->graph.offset ? contacts_inside(w, agent, g->id) : invited;
-    accept = rp->acceptance.base * pow(fit, rp->acceptance.fit_exponent) *
-             topic_appeal(&sc->topic, day - g->born_day) *
-             (invited ? 1 + rp->acceptance.trust : 1) *
-             (1 + rp->acceptance.contacts_weight * log1p((double)inside)) *
-             (rule->paid ? rp->entry.paid_acceptance : 1);
+  if (rule->screens_fit && fit < rp->entry.fit_threshold) return false;
+  if (a.spammer) return u < rp->acceptance.spammer;
+  uint32_t inside = w->pop->graph.offset ? contacts_inside(w, agent, g->id) : invited;
+  double accept = rp->acceptance.base * pow(fit, rp->acceptance.fit_exponent) *
+                  topic_appeal(&w->sc->topic, day - g->born_day) *
+                  (invited ? 1 + rp->acceptance.trust : 1) *
+                  (1 + rp->acceptance.contacts_weight * log1p((double)inside)) *
+                  (rule->paid ? rp->entry.paid_acceptance : 1);
+  return u < accept;
+}
+
+static void push_candidate(world *w, group *g, candidate c) {
+  if (g->n_candidates == g->cap_candidates) {
+    uint32_t cap = g->cap_candidates ? 2 * g->cap_candidates : 16;
+    candidate *p = realloc(g->candidates, cap * sizeof *p);
+    if (!p) {
+#pragma omp atomic write
+      w->out_of_memory = true; /* called from parallel tasks */
+      return;
+    }
+    g->candidates = p;
+    g->cap_candidates = cap;
   }
-  if (gsl_rng_uniform(r) >= accept) return;
-  join_terms t = {inviter, veteran && sc->mentoring.enabled && !a.spammer, 0,
-                  sc->engagement.initial};
-  add_member(w, g, day, agent, &a, &t);
+  g->candidates[g->n_candidates++] = c;
+}
+
+/* Is `agent` already among today's candidates of g?  (Direct joins must not
+ * draw the same outsider twice in a day.) */
+static bool already_candidate(const group *g, uint32_t agent) {
+  for (uint32_t k = 0; k < g->n_candidates; k++)
+    if (g->candidates[k].agent == agent) return true;
+  return false;
+}
+
+/* The day's candidates of g: invitees and outsiders reached by outreach who
+ * accept.  They join at the commit, in this order, while there is room. */
+static void gather_candidates(world *w, group *g, int day, gsl_rng *r, gsl_rng *attributes) {
+  const sq_scenario *sc = w->sc;
+  g->n_candidates = 0;
+  uint32_t room = (uint32_t)sc->group.capacity > g->m.count ? sc->group.capacity - g->m.count : 0;
+  for (uint32_t k = 0; k < g->n_invites && g->n_candidates < room; k++) {
+    const invite_event *ev = &g->invites[k];
+    sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, ev->inviter, SQ_DRAW_INVITE);
+    for (uint32_t j = 0; j < ev->count && g->n_candidates < room; j++) {
+      uint32_t target = draw_contact(w, ev->inviter, r);
+      if (target != SQ_NONE && accepts(w, g, day, target, true, r, attributes))
+        push_candidate(w, g, (candidate){target, ev->inviter, ev->veteran, false});
+    }
+  }
+  const sq_schedule *s = &sq_schedules[sc->recruitment.outreach.schedule];
+  if (!sq_entry_rules[sc->recruitment.entry.rule].outreach_allowed) return;
+  uint32_t limit = (uint32_t)(sc->group.qr_join_limit < sc->group.capacity ? sc->group.qr_join_limit
+                                                                           : sc->group.capacity);
+  if (g->m.count >= limit) return;
+  sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, (uint32_t)g->id, SQ_DRAW_OUTREACH);
+  sq_outreach_view v = {day - g->born_day, g->m.count, w->pop->size,
+                        w->pop->size - w->ever_joined, g->active_growth};
+  uint32_t reached = s->reached(&sc->recruitment.outreach, &v, &g->outreach_level, r);
+  uint32_t outreach_room = limit - g->m.count;
+  uint64_t outsiders = w->pop->size - w->ever_joined;
+  for (uint32_t k = 0, joining = 0; k < reached && joining < outreach_room; k++) {
+    uint32_t agent = draw_outsider(w, r);
+    /* a direct join needs an outsider not drawn already today */
+    while (s->direct && agent != SQ_NONE && already_candidate(g, agent) &&
+           g->n_candidates < outsiders)
+      agent = draw_outsider(w, r);
+    if (agent == SQ_NONE || (s->direct && already_candidate(g, agent))) return;
+    if (s->direct || accepts(w, g, day, agent, false, r, attributes)) {
+      push_candidate(w, g, (candidate){agent, SQ_NONE, false, true});
+      joining++;
+    }
+  }
+}
+
+/* Today's candidates join g in order while there is room; an agent two
+ * groups (or two inviters) won today joins the first. */
+static void commit_candidates(world *w, group *g, int day) {
+  const sq_scenario *sc = w->sc;
+  uint32_t limit = (uint32_t)(sc->group.qr_join_limit < sc->group.capacity ? sc->group.qr_join_limit
+                                                                           : sc->group.capacity);
+  for (uint32_t k = 0; k < g->n_candidates; k++) {
+    const candidate *c = &g->candidates[k];
+    if (g->m.count >= (uint32_t)sc->group.capacity) break;
+    if (c->outreach && g->m.count >= limit) continue;
+    if (sq_map_get(&w->map, c->agent) != SQ_MAP_ABSENT) continue;
+    sq_agent a;
+    sq_agent_draw(w->pop, c->agent, w->attributes, &a);
+    join_terms t = {c->inviter, c->veteran && sc->mentoring.enabled && !a.spammer, 0,
+                    sc->engagement.initial};
+    add_member(w, g, day, c->agent, &a, &t);
+  }
 }
 
 /* ---- founding -------------------------------------------------------------- */
@@ -411,32 +509,7 @@ static void found(world *w, group *g, int day) {
   }
 }
 
-/* ---- phase 1: posting ------------------------------------------------------ */
-
-static void phase_post(const world *w, work_item *it, int day) {
-  const group *g = &w->groups[it->group];
-  const members *m = &g->m;
-  const double ad_rate = w->sc->content.ad_rate_per_day;
-  uint64_t posts = 0, ads = 0;
-  double quality_posts = 0;
-  for (uint32_t i = it->begin; i < it->end; i++) {
-    sq_bits4 b = sq_philox(w->seed, w->replicate, (uint32_t)day, m->agent[i], SQ_DRAW_MEMBER_DAY, 0);
-    double u = sq_u01(b.v[0]);
-    if (m->flags[i] & M_SPAMMER) {
-      ads += sq_poisson_inv(ad_rate, u);
-    } else {
-      uint32_t n = sq_poisson_inv((double)m->post_rate[i] * m->engagement[i], u);
-      m->posts[i] += n;
-      posts += n;
-      quality_posts += (double)n * m->quality[i] * m->fit[i];
-    }
-  }
-  it->posts = posts;
-  it->ads = ads;
-  it->quality_posts = quality_posts;
-}
-
-/* ---- phase 2: the group's day ---------------------------------------------- */
+/* ---- the group's day -------------------------------------------------------- */
 
 static double ritual_due(const sq_ritual_params *r, int age, double *belonging) {
   if (r->every_days <= 0 || age % r->every_days != 0) return 0;
@@ -444,8 +517,10 @@ static double ritual_due(const sq_ritual_params *r, int age, double *belonging) 
   return r->content;
 }
 
-/* Moderation, operations content and the ingredients of every member's
- * value of the day (docs/MODEL.md, "The value of a day"). */
+/* Once a group's day is over: moderation of today's ads, the operations
+ * content, and from them the ingredients of every member's value of the
+ * next day, when members read what was posted today (docs/MODEL.md, "The
+ * value of a day"). */
 static void group_day(world *w, group *g, int day) {
   const sq_scenario *sc = w->sc;
   const sq_content_params *c = &sc->content;
@@ -477,14 +552,19 @@ static void group_day(world *w, group *g, int day) {
   g->ritual_belonging = ritual_belonging;
 }
 
-/* ---- phase 3: engagement ---------------------------------------------------- */
+/* ---- the members' day ---------------------------------------------------------- */
 
-static void phase_engage(const world *w, work_item *it, int day) {
+/* One day of a block of members (docs/MODEL.md, "One day"): each posts (or,
+ * if a spammer, posts ads), values what it read of the group's previous
+ * day, updates engagement and belonging, may leave, and may invite.  Sums
+ * and events go into the work item, to be combined in block order. */
+static void member_day(const world *w, work_item *it, int day) {
   const sq_scenario *sc = w->sc;
   group *g = &w->groups[it->group];
   members *m = &g->m;
   const bool dynamic = sc->engagement.enabled;
   const bool inviting = sc->recruitment.word_of_mouth.enabled;
+  const double ad_rate = sc->content.ad_rate_per_day;
   const double alpha = sc->engagement.adaptation_per_day;
   const double noise_width = sc->engagement.noise * sqrt(3.0); /* uniform of that sd */
   const double threshold = sc->engagement.active_threshold;
@@ -498,15 +578,25 @@ static void phase_engage(const world *w, work_item *it, int day) {
   const double content = g->content_factor, noise = g->noise;
   const double tyranny_on = g->leader_on ? 1.0 : 0.0;
   const double ban = g->ban_probability;
+  uint64_t posts = 0, ads = 0;
+  double quality_posts = 0, engagement_sum = 0;
   uint32_t active = 0, zombies = 0, spammers = 0, n_leavers = 0, n_invites = 0;
-  double engagement_sum = 0;
   uint32_t *leavers = g->leavers + it->begin;
   invite_event *invites = g->invites + it->begin;
 
-  for (uint32_t i = it->begin; i < it->end; i++) {
-    sq_bits4 b = sq_philox(w->seed, w->replicate, (uint32_t)day, m->agent[i], SQ_DRAW_MEMBER_DAY, 0);
-    double u_leave = sq_u01(b.v[2]);
+  /* four random words per member: post, engagement noise, leave, invite */
+  uint32_t n = it->end - it->begin, words[4][BLOCK];
+  /* members whose posting or inviting needs the slow path of sq_poisson_inv */
+  uint32_t writers[BLOCK + 1], n_writers = 0, inviters[BLOCK + 1], n_inviters = 0;
+  double writer_rate[BLOCK + 1], inviter_rate[BLOCK + 1];
+  sq_philox_agents(w->seed, w->replicate, (uint32_t)day, SQ_DRAW_MEMBER_DAY, m->agent + it->begin,
+                   n, words[0], words[1], words[2], words[3]);
+
+  for (uint32_t k = 0; k < n; k++) {
+    uint32_t i = it->begin + k;
+    double u_post = sq_u01(words[0][k]), u_leave = sq_u01(words[2][k]);
     if (m->flags[i] & M_SPAMMER) {
+      ads += sq_poisson_inv(ad_rate, u_post);
       if (u_leave < ban)
         leavers[n_leavers++] = i;
       else
@@ -514,17 +604,24 @@ static void phase_engage(const world *w, work_item *it, int day) {
       continue;
     }
     double e = m->engagement[i];
+    /* Most members write nothing on most days: u < 1 - lambda means no post
+     * (sq_poisson_inv).  The others are noted without a branch and drawn
+     * after the loop, which keeps this loop free of mispredictions. */
+    double lambda = (double)m->post_rate[i] * e;
+    writers[n_writers] = k;
+    writer_rate[n_writers] = lambda;
+    n_writers += u_post >= 1.0 - lambda;
     if (dynamic) {
       double bel = m->belonging[i];
       double value = m->fit[i] * content + w_soc * bel - noise - tyranny_on * m->tyranny[i];
       double target = value * m->inv_expectation[i];
       target = target < 0 ? 0 : target > 1 ? 1 : target;
-      e = (1 - alpha) * e + alpha * target + noise_width * (2 * sq_u01(b.v[1]) - 1);
+      e = (1 - alpha) * e + alpha * target + noise_width * (2 * sq_u01(words[1][k]) - 1);
       e = e < 0 ? 0 : e > 1 ? 1 : e;
       bel += gain * e * (1 - bel) - decay * bel;
       m->engagement[i] = (float)e;
       m->belonging[i] = (float)bel;
-      if (day >= m->shield_until[i] && e < threshold) {
+      if (e < threshold && day >= m->shield_until[i]) {
         double hazard = leave_rate * (1 - e / threshold) * (1 - protection * bel) * m->leave_scale[i];
         if (u_leave < hazard) {
           leavers[n_leavers++] = i;
@@ -533,18 +630,35 @@ static void phase_engage(const world *w, work_item *it, int day) {
       }
     }
     engagement_sum += e;
-    if (e < threshold) {
-      zombies++;
-      continue;
-    }
-    active++;
-    if (inviting) {
+    bool is_active = e >= threshold;
+    active += is_active;
+    zombies += !is_active;
+    if (inviting) { /* active members invite; noted like writers, drawn after the loop */
       int tenure = day - m->join_day[i];
       double boost = tenure < TENURE_TABLE ? w->tenure_boost[tenure] : 1.0;
-      uint32_t n = sq_poisson_inv(invite_rate * m->sociability[i] * e * boost, sq_u01(b.v[3]));
-      if (n) invites[n_invites++] = (invite_event){m->agent[i], n, tenure >= veteran_days};
+      double lambda = is_active ? invite_rate * m->sociability[i] * e * boost : 0.0;
+      inviters[n_inviters] = k;
+      inviter_rate[n_inviters] = lambda;
+      n_inviters += sq_u01(words[3][k]) >= 1.0 - lambda;
     }
   }
+  for (uint32_t j = 0; j < n_inviters; j++) {
+    uint32_t i = it->begin + inviters[j];
+    uint32_t sent = sq_poisson_inv(inviter_rate[j], sq_u01(words[3][inviters[j]]));
+    if (sent)
+      invites[n_invites++] =
+          (invite_event){m->agent[i], sent, day - m->join_day[i] >= veteran_days};
+  }
+  for (uint32_t j = 0; j < n_writers; j++) { /* in member order, as if done in the loop */
+    uint32_t i = it->begin + writers[j];
+    uint32_t written = sq_poisson_inv(writer_rate[j], sq_u01(words[0][writers[j]]));
+    m->posts[i] += written;
+    posts += written;
+    quality_posts += (double)written * m->quality[i] * m->fit[i];
+  }
+  it->posts = posts;
+  it->ads = ads;
+  it->quality_posts = quality_posts;
   it->active = active;
   it->zombies = zombies;
   it->spammers = spammers;
@@ -553,7 +667,7 @@ static void phase_engage(const world *w, work_item *it, int day) {
   it->n_invites = n_invites;
 }
 
-/* ---- phase 4: events ---------------------------------------------------------- */
+/* ---- the day's events ---------------------------------------------------------- */
 
 static void process_leavers(world *w, group *g, int day) {
   members *m = &g->m;
@@ -565,44 +679,6 @@ static void process_leavers(world *w, group *g, int day) {
     members_remove(m, i, w->topics);
     g->leaves++;
     if (was_leader) succeed(w, g, day);
-  }
-}
-
-static void process_invitations(world *w, group *g, int day) {
-  gsl_rng *r = w->events;
-  for (uint32_t k = 0; k < g->n_invites; k++) {
-    const invite_event *ev = &g->invites[k];
-    sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, ev->inviter, SQ_DRAW_INVITE);
-    for (uint32_t j = 0; j < ev->count; j++) {
-      if (g->m.count >= (uint32_t)w->sc->group.capacity) return;
-      uint32_t target = draw_contact(w, ev->inviter, r);
-      if (target != SQ_NONE) offer(w, g, day, target, ev->inviter, ev->veteran, r);
-    }
-  }
-}
-
-static void process_outreach(world *w, group *g, int day) {
-  const sq_scenario *sc = w->sc;
-  const sq_schedule *s = &sq_schedules[sc->recruitment.outreach.schedule];
-  if (!sq_entry_rules[sc->recruitment.entry.rule].outreach_allowed) return;
-  gsl_rng *r = w->events;
-  sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, (uint32_t)g->id, SQ_DRAW_OUTREACH);
-  sq_outreach_view v = {day - g->born_day, g->m.count, w->pop->size,
-                        w->pop->size - w->ever_joined, g->active_growth};
-  uint32_t reached = s->reached(&sc->recruitment.outreach, &v, &g->outreach_level, r);
-  uint32_t limit = (uint32_t)(sc->group.qr_join_limit < sc->group.capacity ? sc->group.qr_join_limit
-                                                                           : sc->group.capacity);
-  for (uint32_t k = 0; k < reached && g->m.count < limit; k++) {
-    uint32_t agent = draw_outsider(w, r);
-    if (agent == SQ_NONE) return;
-    if (s->direct) {
-      sq_agent a;
-      sq_agent_draw(w->pop, agent, w->attributes, &a);
-      join_terms t = {SQ_NONE, false, 0, sc->engagement.initial};
-      add_member(w, g, day, agent, &a, &t);
-    } else {
-      offer(w, g, day, agent, SQ_NONE, false, r);
-    }
   }
 }
 
@@ -650,8 +726,10 @@ static void finish_group(world *w, group *g, int last_day) {
   members_free(&g->m);
   free(g->leavers);
   free(g->invites);
+  free(g->candidates);
   g->leavers = NULL;
   g->invites = NULL;
+  g->candidates = NULL;
 }
 
 /* The end of a group's day: freshness, growth, its row, and death. */
@@ -714,7 +792,7 @@ static void simulate_day(world *w, int day, uint64_t *member_steps) {
     g->quality_posts = 0;
     g->active = g->zombies = g->spammers = g->joins = g->leaves = 0;
     g->engagement_sum = 0;
-    g->n_leavers = g->n_invites = 0;
+    g->n_leavers = g->n_invites = g->n_candidates = 0;
   }
   *member_steps += members_today;
   if (build_items(w)) {
@@ -725,23 +803,14 @@ static void simulate_day(world *w, int day, uint64_t *member_steps) {
   int threads = members_today >= PARALLEL_MIN_MEMBERS ? w->threads : 1;
 
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads > 1)
-  for (long k = 0; k < n_items; k++) phase_post(w, &w->items[k], day);
+  for (long k = 0; k < n_items; k++) member_day(w, &w->items[k], day);
 
   for (size_t k = 0; k < w->n_items; k++) { /* combine in block order */
-    group *g = &w->groups[w->items[k].group];
-    g->posts += w->items[k].posts;
-    g->ads_posted += w->items[k].ads;
-    g->quality_posts += w->items[k].quality_posts;
-  }
-  for (size_t gi = 0; gi < w->n_groups; gi++)
-    if (w->groups[gi].alive) group_day(w, &w->groups[gi], day);
-
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads > 1)
-  for (long k = 0; k < n_items; k++) phase_engage(w, &w->items[k], day);
-
-  for (size_t k = 0; k < w->n_items; k++) {
     const work_item *it = &w->items[k];
     group *g = &w->groups[it->group];
+    g->posts += it->posts;
+    g->ads_posted += it->ads;
+    g->quality_posts += it->quality_posts;
     g->active += it->active;
     g->zombies += it->zombies;
     g->spammers += it->spammers;
@@ -753,16 +822,33 @@ static void simulate_day(world *w, int day, uint64_t *member_steps) {
     g->n_invites += it->n_invites;
   }
 
+  for (size_t gi = 0; gi < w->n_groups; gi++)
+    if (w->groups[gi].alive) process_leavers(w, &w->groups[gi], day);
+
+  /* Candidates are considered against the memberships as they stand now,
+   * one group per task, each with its own streams (re-keyed at every use, so
+   * which thread runs a group does not matter). */
+  long n_groups = (long)w->n_groups;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads > 1)
+  for (long gi = 0; gi < n_groups; gi++) {
+    group *g = &w->groups[gi];
+    if (!g->alive || (day == g->born_day && g->parent < 0)) continue;
+    int t = omp_get_thread_num();
+    gather_candidates(w, g, day, w->thread_streams[2 * t], w->thread_streams[2 * t + 1]);
+  }
+
   uint32_t alive = 0;
   uint64_t total_members = 0;
   for (size_t gi = 0; gi < w->n_groups; gi++) {
     group *g = &w->groups[gi];
     if (!g->alive) continue;
-    if (day == g->born_day && g->parent < 0) found(w, g, day);
-    process_leavers(w, g, day);
-    process_invitations(w, g, day);
-    process_outreach(w, g, day);
+    if (day == g->born_day && g->parent < 0) { /* a new group recruits on its first day too */
+      found(w, g, day);
+      gather_candidates(w, g, day, w->thread_streams[0], w->thread_streams[1]);
+    }
+    commit_candidates(w, g, day);
     team_day(w, g, day);
+    group_day(w, g, day);
     close_day(w, g, day);
     if (g->alive) alive++, total_members += g->m.count;
   }
@@ -788,7 +874,11 @@ int sq_run(const sq_scenario *sc, const sq_population *pop, uint32_t replicate,
     w.tenure_boost[t] = (float)(1 + wom->early_boost * exp(-t / wom->early_days));
   w.events = sq_stream_alloc();
   w.attributes = sq_stream_alloc();
-  if (!w.events || !w.attributes || sq_map_init(&w.map, 1024)) w.out_of_memory = true;
+  w.thread_streams = calloc(2 * (size_t)w.threads, sizeof *w.thread_streams);
+  if (!w.events || !w.attributes || !w.thread_streams || sq_map_init(&w.map, 1024))
+    w.out_of_memory = true;
+  for (int t = 0; t < 2 * w.threads && w.thread_streams; t++)
+    if (!(w.thread_streams[t] = sq_stream_alloc())) w.out_of_memory = true;
 
   int day = 0;
   for (int gi = 0; gi < sc->group.initial_groups && !w.out_of_memory; gi++) {
@@ -826,6 +916,9 @@ int sq_run(const sq_scenario *sc, const sq_population *pop, uint32_t replicate,
   free(w.groups);
   free(w.items);
   sq_map_free(&w.map);
+  for (int t = 0; t < 2 * w.threads && w.thread_streams; t++)
+    if (w.thread_streams[t]) gsl_rng_free(w.thread_streams[t]);
+  free(w.thread_streams);
   if (w.events) gsl_rng_free(w.events);
   if (w.attributes) gsl_rng_free(w.attributes);
   if (w.out_of_memory || w.interrupted) {

@@ -30,4 +30,7 @@ typedef struct sq_run_options {
 int sq_run(const sq_scenario *sc, const sq_population *pop, uint32_t replicate,
            const sq_run_options *opt, sq_run_result *out, sq_error *err);
 
+/* Bytes one member takes in a group's arrays (with K topics), for reports. */
+size_t sq_member_bytes(int topics);
+
 #endif

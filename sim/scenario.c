@@ -1,6 +1,7 @@
 #include "sim/scenario.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -60,31 +61,34 @@ static const char *last_component(const char *path) {
   return dot ? dot + 1 : path;
 }
 
-/* The valid key or section closest to an unknown `path`, or NULL when none
- * is close.  A key of the same name elsewhere (a misplaced key) wins. */
-static const char *closest_key(const char *path, char *buf, size_t bufsize) {
+/* The valid key (or, when `section`, the valid section) closest to an
+ * unknown `path`, or NULL when none is close.  A key of the same name
+ * elsewhere (a misplaced key) wins. */
+static const char *closest_key(const char *path, bool section, char *buf, size_t bufsize) {
   const char *best = NULL;
   size_t best_d = (size_t)-1;
   const char *leaf = last_component(path);
   for (size_t i = 0; i < sq_param_count; i++) {
-    /* candidates: the key itself and each of its sections */
+    /* candidates: the key itself, or each of its sections */
     char cand[256];
     snprintf(cand, sizeof cand, "%s", sq_params[i].path);
-    for (;;) {
-      size_t d = sq_edit_distance(path, cand);
-      if (strcmp(last_component(cand), leaf) == 0 && d > 0) d = 1;
-      if (d < best_d) {
-        best_d = d;
-        snprintf(buf, bufsize, "%s", cand);
-        best = buf;
+    for (bool is_key = true;; is_key = false) {
+      if (is_key != section) {
+        size_t d = sq_edit_distance(path, cand);
+        if (strcmp(last_component(cand), leaf) == 0 && d > 0) d = 1;
+        if (d < best_d) {
+          best_d = d;
+          snprintf(buf, bufsize, "%s", cand);
+          best = buf;
+        }
       }
       char *dot = strrchr(cand, '.');
       if (!dot) break;
       *dot = '\0';
     }
   }
-  size_t allowed = strlen(leaf) / 2 + 1;
-  if (allowed < 2) allowed = 2;
+  size_t allowed = strlen(leaf) / 3;
+  if (allowed < 1) allowed = 1;
   return best && best_d <= allowed ? best : NULL;
 }
 
@@ -98,13 +102,26 @@ static const char *json_type_name(const cJSON *v) {
   return "an invalid value";
 }
 
+/* A number as a user wrote it: integers in full, others to 15 digits. */
+static const char *number_text(double v, char *buf, size_t size) {
+  if (v == floor(v) && fabs(v) < 1e17)
+    snprintf(buf, size, "%.0f", v);
+  else
+    snprintf(buf, size, "%.15g", v);
+  return buf;
+}
+
 static int range_error(const sq_param *p, const char *where, const char *source, double value,
                        sq_error *err) {
+  char lo[40], hi[40], got[40];
+  number_text(p->min, lo, sizeof lo);
+  number_text(p->max, hi, sizeof hi);
+  number_text(value, got, sizeof got);
   if (p->min_open)
-    return sq_error_set(err, SQ_EINPUT, "%s: %s: must be greater than %.15g and at most %.15g (got %.15g)",
-                        source, where, p->min, p->max, value);
-  return sq_error_set(err, SQ_EINPUT, "%s: %s: must be between %.15g and %.15g inclusive (got %.15g)",
-                      source, where, p->min, p->max, value);
+    return sq_error_set(err, SQ_EINPUT, "%s: %s: must be greater than %s and at most %s (got %s)",
+                        source, where, lo, hi, got);
+  return sq_error_set(err, SQ_EINPUT, "%s: %s: must be between %s and %s inclusive (got %s)",
+                      source, where, lo, hi, got);
 }
 
 static bool in_range(const sq_param *p, double v) {
@@ -115,7 +132,7 @@ static void choices_list(const sq_param *p, char *buf, size_t size) {
   size_t used = 0;
   buf[0] = '\0';
   for (size_t i = 0; i < *p->choices->count && used < size; i++)
-    used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
+    used += (size_t)snprintf(buf + used, size - used, "%s\"%s\"", i ? ", " : "",
                              sq_choice_name(p->choices, i));
 }
 
@@ -144,8 +161,8 @@ int sq_param_set_number(sq_scenario *sc, const sq_param *p, double v, const char
     case SQ_PARAM_INT:
     case SQ_PARAM_INT64:
       if (v != floor(v))
-        return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an integer, got %.15g", source, p->path,
-                            v);
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an integer, got %.15g", source,
+                            p->path, v);
       if (!in_range(p, v)) return range_error(p, p->path, source, v, err);
       if (p->type == SQ_PARAM_INT)
         *(int *)f = (int)v;
@@ -253,9 +270,12 @@ static int set_from_json(sq_scenario *sc, const sq_param *p, const cJSON *v, con
       for (const cJSON *item = v->child; item; item = item->next, i++) {
         char where[256];
         snprintf(where, sizeof where, "%s[%d]", p->path, i);
-        if (!cJSON_IsNumber(item) || item->valuedouble != floor(item->valuedouble))
+        if (!cJSON_IsNumber(item))
           return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an integer, got %s", source, where,
-                              cJSON_IsNumber(item) ? "a fraction" : json_type_name(item));
+                              json_type_name(item));
+        if (item->valuedouble != floor(item->valuedouble))
+          return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an integer, got %.15g", source,
+                              where, item->valuedouble);
         if (!in_range(p, item->valuedouble))
           return range_error(p, where, source, item->valuedouble, err);
         list.value[i] = (int32_t)item->valuedouble;
@@ -267,9 +287,9 @@ static int set_from_json(sq_scenario *sc, const sq_param *p, const cJSON *v, con
   return SQ_OK;
 }
 
-static int unknown_key(const char *path, const char *source, sq_error *err) {
+static int unknown_key(const char *path, bool section, const char *source, sq_error *err) {
   char buf[256];
-  const char *near = closest_key(path, buf, sizeof buf);
+  const char *near = closest_key(path, section, buf, sizeof buf);
   if (near)
     return sq_error_set(err, SQ_EINPUT, "%s: %s: unknown key (did you mean %s?)", source, path,
                         near);
@@ -298,7 +318,7 @@ static int apply_object(sq_scenario *sc, const cJSON *obj, const char *prefix, c
                             json_type_name(item));
       rc = apply_object(sc, item, path, source, err);
     } else
-      rc = unknown_key(path, source, err);
+      rc = unknown_key(path, cJSON_IsObject(item), source, err);
     if (rc) return rc;
   }
   return SQ_OK;
@@ -322,11 +342,12 @@ char *sq_read_file(const char *path, size_t *length, sq_error *err) {
     if (!bigger) free(buf);
     buf = bigger;
   }
-  int failed = ferror(f);
+  int failed = ferror(f), saved = errno;
   fclose(f);
   if (!buf || failed) {
     free(buf);
-    sq_error_set(err, SQ_EINPUT, "%s: cannot read: %s", path, failed ? "read error" : "out of memory");
+    sq_error_set(err, SQ_EINPUT, "%s: cannot read: %s", path,
+                 failed ? strerror(saved) : "out of memory");
     return NULL;
   }
   buf[n] = '\0';
@@ -352,22 +373,29 @@ static cJSON *parse_file(const char *path, sq_error *err) {
   char *text = sq_read_file(path, &len, err);
   if (!text) return NULL;
   const char *end = NULL;
-  cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, false);
+  cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, true);
   if (!root) {
     size_t at = end ? (size_t)(end - text) : 0;
     if (at > len) at = len;
+    /* cJSON reports a bad key one past its first character: step back to
+     * a token that starts right after white space or punctuation */
+    if (at > 0 && !isspace((unsigned char)text[at - 1]) &&
+        (at == 1 || isspace((unsigned char)text[at - 2]) || strchr("{[,:", text[at - 2])))
+      at--;
+    size_t rest = at;
+    while (rest < len && isspace((unsigned char)text[rest])) rest++;
     int line, column;
     locate(text, at, &line, &column);
     char near[24] = "";
     size_t k = 0;
     for (size_t i = at; text[i] && text[i] != '\n' && k < 16; i++) near[k++] = text[i];
     near[k] = '\0';
-    if (at >= len || !near[0])
+    if (rest >= len)
       sq_error_set(err, SQ_EINPUT, "%s:%d:%d: JSON syntax error: unexpected end of input", path,
                    line, column);
     else
       sq_error_set(err, SQ_EINPUT, "%s:%d:%d: JSON syntax error near '%s'", path, line, column,
-                   near);
+                   near[0] ? near : "(end of line)");
   } else if (!cJSON_IsObject(root)) {
     sq_error_set(err, SQ_EINPUT, "%s: expected a JSON object at the top level, got %s", path,
                  json_type_name(root));
@@ -378,28 +406,56 @@ static cJSON *parse_file(const char *path, sq_error *err) {
   return root;
 }
 
-static int load(sq_scenario *sc, const char *path, int depth, sq_error *err) {
+/* The chain of files being loaded, to name a cycle of bases. */
+typedef struct base_chain {
+  const char *path;
+  char real[4096];
+  const struct base_chain *child; /* the file that named this one as base */
+} base_chain;
+
+static int load(sq_scenario *sc, const char *path, const base_chain *child, int depth,
+                sq_error *err) {
   cJSON *root = parse_file(path, err);
   if (!root) return SQ_EINPUT;
+  base_chain here = {path, "", child};
+  if (!realpath(path, here.real)) snprintf(here.real, sizeof here.real, "%s", path);
   int rc = SQ_OK;
   const cJSON *base = cJSON_GetObjectItemCaseSensitive(root, "base");
   if (base) {
-    if (!cJSON_IsString(base)) {
-      rc = sq_error_set(err, SQ_EINPUT, "%s: base: expected a file name, got %s", path,
-                        json_type_name(base));
-    } else if (depth >= MAX_BASE_DEPTH) {
-      rc = sq_error_set(err, SQ_EINPUT, "%s: base: more than %d bases in a chain (a cycle?)", path,
-                        MAX_BASE_DEPTH);
-    } else {
-      /* a base is found relative to the file that names it */
-      char base_path[4096];
-      const char *slash = strrchr(path, '/');
+    char base_path[4096], real[4096];
+    const char *slash = strrchr(path, '/');
+    if (cJSON_IsString(base)) { /* a base is found relative to the file that names it */
       if (base->valuestring[0] == '/' || !slash)
         snprintf(base_path, sizeof base_path, "%s", base->valuestring);
       else
         snprintf(base_path, sizeof base_path, "%.*s/%s", (int)(slash - path), path,
                  base->valuestring);
-      rc = load(sc, base_path, depth + 1, err); /* its errors name the base file */
+    }
+    if (!cJSON_IsString(base)) {
+      rc = sq_error_set(err, SQ_EINPUT, "%s: base: expected a file name, got %s", path,
+                        json_type_name(base));
+    } else if (!realpath(base_path, real)) {
+      rc = sq_error_set(err, SQ_EINPUT, "%s: base: cannot read %s: %s", path, base_path,
+                        strerror(errno));
+    } else if (depth >= MAX_BASE_DEPTH) {
+      rc = sq_error_set(err, SQ_EINPUT, "%s: base: more than %d bases in a chain", path,
+                        MAX_BASE_DEPTH);
+    } else {
+      const base_chain *seen = &here;
+      while (seen && strcmp(seen->real, real) != 0) seen = seen->child;
+      if (seen) { /* name the cycle, from the first file loaded to the repeat */
+        const base_chain *order[MAX_BASE_DEPTH + 1];
+        int n = 0;
+        for (const base_chain *c = &here; c; c = c->child) order[n++] = c;
+        char cycle[8192];
+        size_t used = 0;
+        for (int i = n - 1; i >= 0 && used < sizeof cycle; i--)
+          used += (size_t)snprintf(cycle + used, sizeof cycle - used, "%s -> ", order[i]->path);
+        if (used < sizeof cycle) snprintf(cycle + used, sizeof cycle - used, "%s", base_path);
+        rc = sq_error_set(err, SQ_EINPUT, "%s: base: cycle %s", order[n - 1]->path, cycle);
+      } else {
+        rc = load(sc, base_path, &here, depth + 1, err); /* its errors name the base file */
+      }
     }
   }
   if (!rc) rc = apply_object(sc, root, "", path, err);
@@ -408,7 +464,7 @@ static int load(sq_scenario *sc, const char *path, int depth, sq_error *err) {
 }
 
 int sq_scenario_load(sq_scenario *sc, const char *path, sq_error *err) {
-  return load(sc, path, 0, err);
+  return load(sc, path, NULL, 0, err);
 }
 
 int sq_scenario_read(sq_scenario *sc, const char *path, sq_error *err) {
@@ -426,8 +482,11 @@ int sq_scenario_set(sq_scenario *sc, const char *assignment, sq_error *err) {
   snprintf(key, sizeof key, "%.*s", (int)(eq - assignment), assignment);
   const char *text = eq + 1;
   const sq_param *p = sq_param_find(key);
-  if (!p) return unknown_key(key, "--set", err);
-  cJSON *v = cJSON_Parse(text);
+  if (!p && is_section(key))
+    return sq_error_set(err, SQ_EINPUT,
+                        "--set: %s: a section, not a key (`shequn params` lists its keys)", key);
+  if (!p) return unknown_key(key, false, "--set", err);
+  cJSON *v = cJSON_ParseWithOpts(text, NULL, true);
   /* a bare word is a string for string and enumerated keys */
   if ((p->type == SQ_PARAM_STRING || p->type == SQ_PARAM_ENUM) && !cJSON_IsString(v)) {
     cJSON_Delete(v);
@@ -459,9 +518,9 @@ int sq_scenario_check(const sq_scenario *sc, const char *source, sq_error *err) 
                         sc->group.capacity, sc->group.founders);
   if ((int64_t)sc->group.initial_groups * (sc->group.founders + sc->team.owner) > sc->population.size)
     return sq_error_set(err, SQ_EINPUT,
-                        "%s: group.founders: the initial groups need %lld founders and owners but "
+                        "%s: group.initial_groups: %d groups need %lld founders and owners but "
                         "population.size is %lld",
-                        source, (long long)sc->group.initial_groups * (sc->group.founders + sc->team.owner),
+                        source, sc->group.initial_groups, (long long)sc->group.initial_groups * (sc->group.founders + sc->team.owner),
                         (long long)sc->population.size);
   if (sc->group.theme_topic >= sc->population.topics)
     return sq_error_set(err, SQ_EINPUT,
@@ -474,7 +533,8 @@ int sq_scenario_check(const sq_scenario *sc, const char *source, sq_error *err) 
   const sq_outreach_params *o = &sc->recruitment.outreach;
   if (o->wave_days > o->wave_period_days)
     return sq_error_set(err, SQ_EINPUT,
-                        "%s: recruitment.outreach.wave_days: must be at most wave_period_days (%d), "
+                        "%s: recruitment.outreach.wave_days: must be at most "
+                        "recruitment.outreach.wave_period_days (%d), "
                         "got %d",
                         source, o->wave_period_days, o->wave_days);
   if (sc->stages.decline_below > sc->stages.active_from)

@@ -1,0 +1,85 @@
+/* Throughput of the daily step: member-steps per second at 1 and 2 threads
+ * (and more if asked), memory per population agent and per member.
+ * Setup (building the graph, founding the groups on day 0) is timed apart
+ * from stepping; see bench/README.md for the figures and how to read them. */
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <gsl/gsl_errno.h>
+
+#include "sim/progress.h"
+#include "sim/run.h"
+#include "sim/scenario.h"
+
+typedef struct clock_days {
+  int day;
+  double after_day0;
+} clock_days;
+
+static void tick(void *context) {
+  clock_days *c = context;
+  if (c->day++ == 0) c->after_day0 = sq_seconds();
+}
+
+static long max_rss_kib(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
+int main(int argc, char **argv) {
+  const char *path = argc > 1 ? argv[1] : "bench/large.json";
+  int max_threads = argc > 2 ? atoi(argv[2]) : 2;
+  gsl_set_error_handler_off();
+  sq_scenario sc;
+  sq_error err = {0};
+  if (sq_scenario_read(&sc, path, &err)) {
+    fprintf(stderr, "%s\n", err.message);
+    return 2;
+  }
+  long rss0 = max_rss_kib();
+  double t0 = sq_seconds();
+  sq_population pop;
+  if (sq_population_init(&pop, &sc, (uint64_t)sc.seed, max_threads, &err)) {
+    fprintf(stderr, "%s\n", err.message);
+    return 1;
+  }
+  double built = sq_seconds() - t0;
+  size_t graph = sq_graph_bytes(&pop.graph);
+  printf("scenario %s: population %lld, %d days\n", path, (long long)sc.population.size,
+         sc.horizon_days);
+  printf("population setup (graph %s): %.3f s, %.1f bytes per population agent\n",
+         sq_graph_models[sc.graph.model].name, built, (double)graph / (double)pop.size);
+  printf("member state: %zu bytes per member (topics %d)\n", sq_member_bytes(sc.population.topics),
+         sc.population.topics);
+  printf("threads  member-steps  members(mean)  step seconds  member-steps/s  day-0 seconds\n");
+  double single = 0;
+  for (int threads = 1; threads <= max_threads; threads *= 2) {
+    clock_days c = {0, 0};
+    sq_run_options opt = {.threads = threads, .on_day = tick, .context = &c};
+    sq_run_result r;
+    double start = sq_seconds();
+    if (sq_run(&sc, &pop, 0, &opt, &r, &err)) {
+      fprintf(stderr, "%s\n", err.message);
+      return 1;
+    }
+    double end = sq_seconds();
+    /* day 0 founds the groups: count the steps of the days after it */
+    uint64_t steps = r.member_steps;
+    double seconds = end - c.after_day0;
+    double rate = (double)steps / seconds;
+    if (threads == 1) single = rate;
+    printf("%7d  %12llu  %13.0f  %12.3f  %14.3e  %13.3f", threads, (unsigned long long)steps,
+           (double)steps / (r.days_run > 1 ? r.days_run - 1 : 1), seconds, rate,
+           c.after_day0 - start);
+    if (threads > 1) printf("  (x%.2f)", rate / single);
+    printf("\n");
+    sq_result_free(&r);
+  }
+  printf("peak resident memory: %.1f MiB (%.1f MiB before the population)\n", max_rss_kib() / 1024.0,
+         rss0 / 1024.0);
+  sq_population_free(&pop);
+  return 0;
+}
