@@ -29,13 +29,17 @@ static long max_rss_kib(void) {
   return ru.ru_maxrss;
 }
 
+/* bench_step [SCENARIO [MAX_THREADS [KEY=VALUE...]]] */
 int main(int argc, char **argv) {
   const char *path = argc > 1 ? argv[1] : "bench/large.json";
   int max_threads = argc > 2 ? atoi(argv[2]) : 2;
   gsl_set_error_handler_off();
   sq_scenario sc;
   sq_error err = {0};
-  if (sq_scenario_read(&sc, path, &err)) {
+  int rc = sq_scenario_read(&sc, path, &err);
+  for (int i = 3; i < argc && !rc; i++) rc = sq_scenario_set(&sc, argv[i], &err);
+  if (!rc) rc = sq_scenario_check(&sc, path, &err);
+  if (rc) {
     fprintf(stderr, "%s\n", err.message);
     return 2;
   }
@@ -48,8 +52,10 @@ int main(int argc, char **argv) {
   }
   double built = sq_seconds() - t0;
   size_t graph = sq_graph_bytes(&pop.graph);
-  printf("scenario %s: population %lld, %d days\n", path, (long long)sc.population.size,
+  printf("scenario %s: population %lld, %d days", path, (long long)sc.population.size,
          sc.horizon_days);
+  for (int i = 3; i < argc; i++) printf(", %s", argv[i]);
+  printf("\n");
   printf("population setup (graph %s): %.3f s, %.1f bytes per population agent\n",
          sq_graph_models[sc.graph.model].name, built, (double)graph / (double)pop.size);
   printf("member state: %zu bytes per member (topics %d)\n", sq_member_bytes(sc.population.topics),

@@ -3,6 +3,7 @@
 
 #include "models/params.h"
 #include "sim/cli.h"
+#include "sim/scenario.h"
 
 static const char params_usage[] =
     "Usage: shequn params [--markdown]\n"
@@ -29,9 +30,12 @@ static void describe_range(const sq_param *p, char *buf, size_t size) {
     case SQ_PARAM_REAL:
     case SQ_PARAM_INT:
     case SQ_PARAM_INT64:
-    case SQ_PARAM_INT_LIST:
-      snprintf(buf, size, "%s%.15g, %.15g]", p->min_open ? "(" : "[", p->min, p->max);
+    case SQ_PARAM_INT_LIST: {
+      char lo[40], hi[40];
+      snprintf(buf, size, "%s%s, %s]", p->min_open ? "(" : "[", sq_format_number(p->min, lo, 40),
+               sq_format_number(p->max, hi, 40));
       break;
+    }
     case SQ_PARAM_BOOL: snprintf(buf, size, "true, false"); break;
     case SQ_PARAM_ENUM:
       for (size_t i = 0; i < *p->choices->count && used < size; i++)
@@ -46,7 +50,7 @@ static void describe_default(const sq_param *p, char *buf, size_t size) {
   switch (p->type) {
     case SQ_PARAM_REAL:
     case SQ_PARAM_INT:
-    case SQ_PARAM_INT64: snprintf(buf, size, "%.15g", p->def); break;
+    case SQ_PARAM_INT64: sq_format_number(p->def, buf, size); break;
     case SQ_PARAM_BOOL: snprintf(buf, size, "%s", p->def ? "true" : "false"); break;
     case SQ_PARAM_ENUM: snprintf(buf, size, "%s", sq_choice_name(p->choices, (size_t)p->def)); break;
     case SQ_PARAM_STRING: snprintf(buf, size, "\"%s\"", p->def_str); break;

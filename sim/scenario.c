@@ -102,8 +102,7 @@ static const char *json_type_name(const cJSON *v) {
   return "an invalid value";
 }
 
-/* A number as a user wrote it: integers in full, others to 15 digits. */
-static const char *number_text(double v, char *buf, size_t size) {
+const char *sq_format_number(double v, char *buf, size_t size) {
   if (v == floor(v) && fabs(v) < 1e17)
     snprintf(buf, size, "%.0f", v);
   else
@@ -114,9 +113,9 @@ static const char *number_text(double v, char *buf, size_t size) {
 static int range_error(const sq_param *p, const char *where, const char *source, double value,
                        sq_error *err) {
   char lo[40], hi[40], got[40];
-  number_text(p->min, lo, sizeof lo);
-  number_text(p->max, hi, sizeof hi);
-  number_text(value, got, sizeof got);
+  sq_format_number(p->min, lo, sizeof lo);
+  sq_format_number(p->max, hi, sizeof hi);
+  sq_format_number(value, got, sizeof got);
   if (p->min_open)
     return sq_error_set(err, SQ_EINPUT, "%s: %s: must be greater than %s and at most %s (got %s)",
                         source, where, lo, hi, got);

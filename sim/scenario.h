@@ -42,6 +42,10 @@ double sq_param_get_number(const sq_scenario *sc, const sq_param *p);
 int sq_param_set_number(sq_scenario *sc, const sq_param *p, double value, const char *source,
                         sq_error *err);
 
+/* A number as a user would write it: integers in full, others to 15
+ * significant digits.  Returns buf. */
+const char *sq_format_number(double v, char *buf, size_t size);
+
 /* Read a whole file into a NUL-terminated buffer; caller frees. */
 char *sq_read_file(const char *path, size_t *length, sq_error *err);
 

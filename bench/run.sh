@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Run the benchmarks and print their figures (bench/README.md reads them).
+#   bash bench/run.sh [build-dir]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+build=${1:-build}
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j"$(nproc)" --target bench_step >/dev/null
+echo "== large: 10^6 agents, 250 groups, ~10^5 members, 200 days"
+"$build/bench/bench_step" bench/large.json 2
+echo
+echo "== the member update alone (no outreach, no invitations)"
+"$build/bench/bench_step" bench/large.json 2 recruitment.outreach.schedule=none \
+  recruitment.word_of_mouth.enabled=false
+echo
+for n in 100000 10000000; do
+  echo "== one group of 500 in a population of $n"
+  "$build/bench/bench_step" bench/one_group.json 1 population.size=$n
+  echo
+done
