@@ -95,9 +95,11 @@ static int sink_to_output(void *context, const sq_run_result *r, sq_error *err) 
   return sq_output_add(context, r, err);
 }
 
-static void print_days(const char *label, double days) {
+/* A lifespan quantile in days, or "> horizon" when survival never fell that
+ * low before the horizon. */
+static void print_days(const char *label, double days, int horizon) {
   if (isnan(days))
-    printf("%s not reached", label);
+    printf("%s >%d", label, horizon);
   else
     printf("%s %.0f", label, days);
 }
@@ -108,10 +110,10 @@ static void report(const sq_scenario *sc, const char *dir, int threads, double s
   printf("%s: %d replicate%s x %d days in %.2f s on %d thread%s\n", sc->name, sc->replicates,
          sc->replicates == 1 ? "" : "s", sc->horizon_days, seconds, threads,
          threads == 1 ? "" : "s");
-  printf("lifespan (days, Kaplan-Meier): ");
-  print_days("median", life->median);
-  print_days(", quartiles", life->q25);
-  print_days(" and", life->q75);
+  printf("lifespan in days (Kaplan-Meier):");
+  print_days(" median", life->median, sc->horizon_days);
+  print_days(", quartiles", life->q25, sc->horizon_days);
+  print_days(" and", life->q75, sc->horizon_days);
   printf("; %zu of %zu groups alive at the horizon\n", life->censored, life->groups);
   printf("wrote %s/\n", dir);
 }

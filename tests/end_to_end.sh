@@ -15,7 +15,7 @@ out=$tmp/run
 "$shequn" run scenarios/well_run.json --replicates 4 --seed 2385 --members -o "$out" > "$tmp/stdout" \
   || bad "shequn run scenarios/well_run.json exits 0"
 expect "stdout reports the lifespan and the directory" \
-  "grep -q 'lifespan (days, Kaplan-Meier)' '$tmp/stdout' && grep -q 'wrote $out/' '$tmp/stdout'"
+  "grep -q 'lifespan in days (Kaplan-Meier)' '$tmp/stdout' && grep -q 'wrote $out/' '$tmp/stdout'"
 
 for f in timeseries.csv groups.csv members.csv curves.csv summary.json scenario.json; do
   expect "$f written" "[ -s '$out/$f' ]"
