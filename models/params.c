@@ -79,6 +79,10 @@ const sq_param sq_params[] = {
          "mean of the Beta-distributed tolerance for strict rules (0..1)"),
     POSITIVE("population.tolerance_concentration", population.tolerance_concentration, 1000, 4,
              "", "concentration a+b of the tolerance Beta distribution"),
+    REAL("population.quality_expectation_correlation",
+         population.quality_expectation_correlation, -0.99, 0.99, 0.5, "",
+         "correlation of the normal scores behind quality and expectation: those who post "
+         "well expect more (a Gaussian copula)"),
     REAL("population.spammer_share", population.spammer_share, 0, 1, 0.02, "",
          "share of agents who are marketers (spammers): they post ads, not content"),
 
@@ -211,6 +215,10 @@ const sq_param sq_params[] = {
          "paid: added to a newcomer's engagement"),
     REAL("recruitment.entry.paid_commitment", recruitment.entry.paid_commitment, 0, 1, 0.5, "",
          "paid: share of the leaving hazard removed"),
+    REAL("recruitment.entry.quality_decline_per_year", recruitment.entry.quality_decline_per_year,
+         0, 10, 0, "1/year",
+         "evaporation: a newcomer's quality is scaled by max(0.1, 1 - rate x group age in "
+         "years): entrants get worse as the group ages"),
 
     /* old brings new: mentoring */
     BOOL("mentoring.enabled", mentoring.enabled, true,
@@ -255,20 +263,49 @@ const sq_param sq_params[] = {
     /* core team */
     BOOL("team.owner", team.owner, true,
          "the group is founded by an owner who leads it (false: founders only, no leader)"),
-    INT("team.managers", team.managers, 0, 1000, 2, "members",
+    INT("team.managers", team.managers, 0, 64, 2, "members",
         "core team besides the owner, chosen among the founders"),
     REAL("team.burnout_per_year", team.burnout_per_year, 0, 100, 0.5, "1/year",
-         "leader energy lost a year (burnout)"),
+         "energy the leader loses a year (burnout)"),
+    REAL("team.backup_burnout_share", team.backup_burnout_share, 0, 1, 0.5, "",
+         "managers waiting to lead lose energy at this share of the leader's rate"),
     REAL("team.quit_below", team.quit_below, 0, 1, 0.2, "",
          "a leader whose energy falls below this steps down"),
     BOOL("team.succession", team.succession, true,
          "a manager takes over when the leader steps down"),
 
+    /* focus and marketing */
+    REAL("focus.drift_per_day", focus.drift_per_day, 0, 1, 0.01, "1/day",
+         "loss of focus: standard deviation per topic of the daily random walk of the theme "
+         "while no leader holds it"),
+    REAL("focus.led_drift_share", focus.led_drift_share, 0, 1, 0, "",
+         "share of that drift that goes on under an active leader (0: a leader holds the theme)"),
+    REAL("marketing.ads_per_day", marketing.ads_per_day, 0, 1000, 0, "ads/day",
+         "hard selling: ads the operator pushes to members a day, while a leader is active "
+         "(never removed by moderation)"),
+
     /* long-run force: obsolescence */
     REAL("topic.half_life_days", topic.half_life_days, 0, 36500, 0, "days",
-         "age of the group at which the topic's appeal has halved (0: it never fades)"),
+         "day of the run at which the topic's appeal has halved, for every group (0: it never "
+         "fades)"),
     REAL("topic.fade_steepness", topic.fade_steepness, 0.1, 20, 3, "",
-         "appeal = 1 / (1 + (age/half_life)^steepness)"),
+         "appeal = 1 / (1 + (day/half_life)^steepness)"),
+
+    /* replication into sub-groups */
+    BOOL("replication.enabled", replication.enabled, false,
+         "a group that reaches replication.split_at members seeds a sub-group"),
+    INT("replication.split_at", replication.split_at, 2, 10000000, 500, "members",
+        "size at which a group splits (the platform cap by default)"),
+    INT("replication.core_size", replication.core_size, 1, 10000000, 10, "members",
+        "the most engaged members who move to found the sub-group (the first leads it)"),
+    REAL("replication.subtheme_weight", replication.subtheme_weight, 0, 1, 0.5, "",
+         "the sub-theme is the parent's theme moved this far towards the splitter's interest"),
+    REAL("replication.fit_margin", replication.fit_margin, 0, 1, 0.05, "",
+         "members who fit the sub-theme better than the parent's theme by this margin move too"),
+    REAL("replication.max_share", replication.max_share, 0, 1, 0.5, "",
+         "most of the parent's members who move"),
+    INT("replication.cooldown_days", replication.cooldown_days, 0, 36500, 30, "days",
+        "least days between a group's founding or last split and its next split"),
 
     /* death and stages */
     INT("death.min_active", death.min_active, 0, 10000000, 3, "members",

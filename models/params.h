@@ -31,6 +31,7 @@ typedef struct sq_population_params {
   double quality_mean, quality_concentration;     /* Beta */
   double expectation_mean, expectation_sigma;     /* lognormal, value units */
   double tolerance_mean, tolerance_concentration; /* Beta */
+  double quality_expectation_correlation; /* of the normal scores behind both */
   double spammer_share;
 } sq_population_params;
 
@@ -114,6 +115,7 @@ typedef struct sq_entry_params {
   double paid_acceptance;
   double paid_engagement;
   double paid_commitment;
+  double quality_decline_per_year;
 } sq_entry_params;
 
 typedef struct sq_recruitment_params {
@@ -151,9 +153,46 @@ typedef struct sq_team_params {
   bool owner;
   int managers;
   double burnout_per_year;
+  double backup_burnout_share;
   double quit_below;
   bool succession;
 } sq_team_params;
+
+typedef struct sq_focus_params {
+  double drift_per_day;
+  double led_drift_share;
+} sq_focus_params;
+
+typedef struct sq_marketing_params {
+  double ads_per_day;
+} sq_marketing_params;
+
+typedef struct sq_replication_params {
+  bool enabled;
+  int split_at;
+  int core_size;
+  double subtheme_weight;
+  double fit_margin;
+  double max_share;
+  int cooldown_days;
+} sq_replication_params;
+
+/* Settings drawn anew for each replicate (the scenario's "vary" list). */
+#define SQ_MAX_VARY 32
+#define SQ_MAX_VARY_VALUES 16
+typedef struct sq_vary_item {
+  const struct sq_param *param;
+  bool has_values;  /* a list of values, or a range */
+  bool log_scale;   /* a range drawn uniformly in log */
+  double min, max;
+  int n_values;
+  double values[SQ_MAX_VARY_VALUES]; /* numbers; enum indices; 0/1 for booleans */
+} sq_vary_item;
+
+typedef struct sq_vary {
+  int count;
+  sq_vary_item item[SQ_MAX_VARY];
+} sq_vary;
 
 typedef struct sq_topic_params {
   double half_life_days; /* 0: the topic never fades */
@@ -189,9 +228,13 @@ typedef struct sq_scenario {
   sq_rules_params rules;
   sq_rituals_params rituals;
   sq_team_params team;
+  sq_focus_params focus;
+  sq_marketing_params marketing;
   sq_topic_params topic;
+  sq_replication_params replication;
   sq_death_params death;
   sq_stage_params stages;
+  sq_vary vary;
 } sq_scenario;
 
 /* ---- the key table ---------------------------------------------------- */

@@ -18,7 +18,7 @@ struct sq_output {
   sq_scenario sc;
   char dir[4096];
   bool with_members;
-  sq_atomic_file timeseries, groups, members;
+  sq_atomic_file timeseries, groups, members, varied;
   uint32_t runs;
   int horizon;
   double *curves;         /* [run][curve][day], network totals */
@@ -77,6 +77,15 @@ sq_output *sq_output_open(const char *dir, const sq_scenario *sc, bool with_memb
   if (!rc && with_members)
     rc = open_csv(o, &o->members, "members.csv",
                   "replicate,member,group,join_day,leave_day,inviter,posts\n", err);
+  if (!rc && sc->vary.count) {
+    char header[4096] = "replicate";
+    size_t used = strlen(header);
+    for (int k = 0; k < sc->vary.count && used < sizeof header; k++)
+      used += (size_t)snprintf(header + used, sizeof header - used, ",%s",
+                               sc->vary.item[k].param->path);
+    if (used < sizeof header - 1) strcat(header, "\n");
+    rc = open_csv(o, &o->varied, "varied.csv", header, err);
+  }
   if (rc) {
     sq_output_abort(o);
     return NULL;
@@ -142,6 +151,19 @@ int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
       put_optional(f, m->inviter == SQ_NONE ? -1 : (long long)m->inviter);
       fprintf(f, ",%u\n", m->posts);
     }
+  }
+  if (o->sc.vary.count) {
+    fprintf(o->varied.f, "%u", r->replicate);
+    for (int k = 0; k < o->sc.vary.count; k++) {
+      const sq_param *p = o->sc.vary.item[k].param;
+      if (p->type == SQ_PARAM_ENUM)
+        fprintf(o->varied.f, ",%s", sq_choice_name(p->choices, (size_t)r->varied[k]));
+      else if (p->type == SQ_PARAM_BOOL)
+        fprintf(o->varied.f, ",%s", r->varied[k] != 0 ? "true" : "false");
+      else
+        fprintf(o->varied.f, ",%.10g", r->varied[k]);
+    }
+    fputc('\n', o->varied.f);
   }
   o->reach[run] = (double)r->reach;
   o->peak_members[run] = (double)r->peak_total_members;
@@ -287,6 +309,7 @@ int sq_output_finish(sq_output *o, int threads, double seconds, sq_lifespan_summ
   int rc = sq_atomic_commit(&o->timeseries, err);
   if (!rc) rc = sq_atomic_commit(&o->groups, err);
   if (!rc && o->with_members) rc = sq_atomic_commit(&o->members, err);
+  if (!rc && o->sc.vary.count) rc = sq_atomic_commit(&o->varied, err);
   if (!rc) rc = write_curves(o, err);
   if (!rc) rc = write_json(o, "scenario.json", sq_scenario_to_json(&o->sc), err);
   /* summary.json last: its presence says the run completed */
@@ -304,5 +327,6 @@ void sq_output_abort(sq_output *o) {
   sq_atomic_abort(&o->timeseries);
   sq_atomic_abort(&o->groups);
   sq_atomic_abort(&o->members);
+  sq_atomic_abort(&o->varied);
   release(o);
 }

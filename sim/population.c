@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 
 #include "sim/rng.h"
@@ -35,6 +36,7 @@ bool sq_population_matches(const sq_population *pop, const sq_scenario *sc, uint
       x->expectation_mean == y->expectation_mean && x->expectation_sigma == y->expectation_sigma &&
       x->tolerance_mean == y->tolerance_mean &&
       x->tolerance_concentration == y->tolerance_concentration &&
+      x->quality_expectation_correlation == y->quality_expectation_correlation &&
       x->spammer_share == y->spammer_share;
   return pop->seed == seed && same_agents && same_graph;
 }
@@ -68,8 +70,16 @@ void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agen
   out->talkativeness = (float)gsl_ran_lognormal(r, -0.5 * s * s, s);
   double a = p->sociability_shape; /* Pareto of mean 1 */
   out->sociability = (float)gsl_ran_pareto(r, a, (a - 1) / a);
-  out->quality = (float)beta_mean(r, p->quality_mean, p->quality_concentration);
+  /* quality and expectation are tied by a Gaussian copula: the normal score
+   * of an agent's quality, mixed with fresh noise, sets its expectation */
+  double q = beta_mean(r, p->quality_mean, p->quality_concentration);
+  double a_q = p->quality_mean * p->quality_concentration;
+  double z_q = gsl_cdf_ugaussian_Pinv(gsl_cdf_beta_P(q, a_q, p->quality_concentration - a_q));
+  if (!isfinite(z_q)) z_q = 0; /* quality at the very edge of (0, 1) */
+  double rho = p->quality_expectation_correlation;
+  double z_x = rho * z_q + sqrt(1 - rho * rho) * gsl_ran_gaussian_ziggurat(r, 1.0);
   double x = p->expectation_sigma;
-  out->expectation = (float)gsl_ran_lognormal(r, log(p->expectation_mean) - 0.5 * x * x, x);
+  out->quality = (float)q;
+  out->expectation = (float)exp(log(p->expectation_mean) - 0.5 * x * x + x * z_x);
   out->tolerance = (float)beta_mean(r, p->tolerance_mean, p->tolerance_concentration);
 }

@@ -62,6 +62,7 @@ typedef struct sq_run_result {
   uint32_t peak_groups;      /* most groups alive on one day */
   uint64_t peak_total_members; /* most members over all groups on one day */
   int32_t days_run;          /* days simulated (fewer than the horizon if all died) */
+  double varied[32];         /* SQ_MAX_VARY: the values drawn for the scenario's "vary" keys */
 } sq_run_result;
 
 /* Append helpers; each returns 0, or -1 when out of memory. */

@@ -30,13 +30,15 @@
 #include "models/stages.h"
 #include "sim/agent_map.h"
 #include "sim/rng.h"
+#include "sim/scenario.h"
 
 #define BLOCK 2048                  /* members per work item */
 #define PARALLEL_MIN_MEMBERS 16384  /* below this a day is too short to share */
 #define TENURE_TABLE 1024           /* days of tenure with a tabulated invitation boost */
 #define MAX_OUTSIDER_TRIES 64       /* draws to find an agent who never joined */
+#define SQ_MAX_MANAGERS 64          /* team.managers is at most this */
 
-enum { M_SPAMMER = 1, M_OWNER = 2, M_MANAGER = 4, M_MENTORED = 8, M_PAID = 16 };
+enum { M_SPAMMER = 1, M_MENTORED = 2, M_PAID = 4 };
 
 /* ---- members: a structure of arrays ------------------------------------- */
 
@@ -44,7 +46,8 @@ enum { M_SPAMMER = 1, M_OWNER = 2, M_MANAGER = 4, M_MENTORED = 8, M_PAID = 16 };
   X(uint32_t, agent)          /* population id */                                 \
   X(uint32_t, inviter)        /* agent id or SQ_NONE */                           \
   X(uint32_t, posts)          /* posts since joining this group */                \
-  X(int32_t, join_day)                                                            \
+  X(int32_t, join_day)        /* day it joined the network: its tenure */         \
+  X(int32_t, spell_day)       /* day it joined this group */                      \
   X(int32_t, shield_until)    /* no leaving before this day */                    \
   X(float, engagement)        /* e, 0..1 */                                       \
   X(float, belonging)         /* b, 0..1 */                                       \
@@ -84,8 +87,13 @@ typedef struct group {
   bool alive;
   float theme[SQ_MAX_TOPICS];
   members m;
-  uint32_t leader;       /* agent id of the active leader, SQ_NONE: leaderless */
+  /* the core team: an active leader (or none) and managers waiting to lead */
+  uint32_t leader;       /* agent id, SQ_NONE: leaderless */
   double leader_energy;  /* 0..1 */
+  int n_managers;
+  uint32_t manager[SQ_MAX_MANAGERS];
+  double manager_energy[SQ_MAX_MANAGERS];
+  int32_t last_split_day;
   double outreach_level; /* the adaptive schedule's state */
   double freshness;      /* phi, 0..1: recent inflow of newcomers */
   double active_growth;  /* smoothed daily growth of active members */
@@ -174,6 +182,16 @@ static void members_remove(members *m, uint32_t i, int topics) {
          (size_t)topics * sizeof(float));
 }
 
+/* Append a copy of member i of `from` to `to` (capacity reserved). */
+static void members_copy(members *to, const members *from, uint32_t i, int topics) {
+  uint32_t j = to->count++;
+#define COPY(type, name) to->name[j] = from->name[i];
+  MEMBER_FIELDS(COPY)
+#undef COPY
+  memcpy(to->interest + (size_t)j * topics, from->interest + (size_t)i * topics,
+         (size_t)topics * sizeof(float));
+}
+
 static void members_free(members *m) {
 #define FREE(type, name) free(m->name);
   MEMBER_FIELDS(FREE)
@@ -206,10 +224,11 @@ static int group_events_reserve(group *g) {
 
 /* ---- small model functions ---------------------------------------------- */
 
-/* Appeal of the topic at a group's age: 1 / (1 + (age / half_life)^k). */
-static double topic_appeal(const sq_topic_params *t, int age) {
+/* Appeal of the topic on a day of the run: 1 / (1 + (day / half_life)^k).
+ * The topic ages for every group alike, as the field moves on. */
+static double topic_appeal(const sq_topic_params *t, int day) {
   if (t->half_life_days <= 0) return 1.0;
-  return 1.0 / (1.0 + pow(age / t->half_life_days, t->fade_steepness));
+  return 1.0 / (1.0 + pow(day / t->half_life_days, t->fade_steepness));
 }
 
 static void make_theme(float *theme, int topics, int topic, double focus) {
@@ -226,7 +245,7 @@ static void make_theme(float *theme, int topics, int topic, double focus) {
 static void record_member(world *w, const group *g, uint32_t i, int32_t leave_day) {
   if (!w->record_members) return;
   const members *m = &g->m;
-  sq_member_record rec = {m->agent[i], g->id, m->join_day[i], leave_day, m->inviter[i],
+  sq_member_record rec = {m->agent[i], g->id, m->spell_day[i], leave_day, m->inviter[i],
                           m->posts[i]};
   if (sq_result_add_member(w->out, &rec)) w->out_of_memory = true;
 }
@@ -247,7 +266,6 @@ static void tally(const sq_scenario *sc, group *g, uint8_t flags, float engageme
 typedef struct join_terms {
   uint32_t inviter;   /* SQ_NONE unless invited */
   bool mentored;
-  uint8_t flags;      /* extra role flags (owner, manager) */
   double engagement;  /* starting engagement */
 } join_terms;
 
@@ -260,9 +278,13 @@ static void add_member(world *w, group *g, int day, uint32_t agent, const sq_age
     return;
   }
   bool paid = sq_entry_rules[sc->recruitment.entry.rule].paid;
+  /* evaporation: newcomers of an older group are worse posters */
+  double age_years = (day - g->born_day) / 365.0;
+  double quality_scale = 1 - sc->recruitment.entry.quality_decline_per_year * age_years;
+  if (quality_scale < 0.1) quality_scale = 0.1;
   uint32_t i = m->count++;
-  uint8_t flags = (uint8_t)(t->flags | (a->spammer ? M_SPAMMER : 0) |
-                            (t->mentored ? M_MENTORED : 0) | (paid ? M_PAID : 0));
+  uint8_t flags = (uint8_t)((a->spammer ? M_SPAMMER : 0) | (t->mentored ? M_MENTORED : 0) |
+                            (paid ? M_PAID : 0));
   double e = t->engagement + (t->mentored ? sc->mentoring.engagement_boost : 0) +
              (paid ? sc->recruitment.entry.paid_engagement : 0);
   double slack = sc->rules.strictness - a->tolerance;
@@ -270,13 +292,14 @@ static void add_member(world *w, group *g, int day, uint32_t agent, const sq_age
   m->inviter[i] = t->inviter;
   m->posts[i] = 0;
   m->join_day[i] = day;
+  m->spell_day[i] = day;
   m->shield_until[i] = t->mentored ? day + sc->mentoring.shield_days : day;
   m->engagement[i] = (float)(e > 1 ? 1 : e);
   m->belonging[i] = 0;
   memcpy(m->interest + (size_t)i * w->topics, a->interest, (size_t)w->topics * sizeof(float));
   m->fit[i] = (float)sq_fit(a->interest, g->theme, w->topics);
   m->post_rate[i] = (float)(sc->content.post_rate_per_day * a->talkativeness);
-  m->quality[i] = a->quality;
+  m->quality[i] = (float)(a->quality * quality_scale);
   m->inv_expectation[i] = 1.0f / a->expectation;
   m->tyranny[i] = (float)(sc->rules.tyranny_cost * (slack > 0 ? slack : 0));
   m->sociability[i] = a->sociability;
@@ -288,23 +311,60 @@ static void add_member(world *w, group *g, int day, uint32_t agent, const sq_age
   tally(sc, g, flags, m->engagement[i]);
 }
 
-/* A leader steps down or leaves: the most engaged manager takes over if the
- * team provides succession, otherwise the group is leaderless. */
+/* The slot of `agent` in g, or SQ_NONE. */
+static uint32_t slot_of(const group *g, uint32_t agent) {
+  for (uint32_t i = 0; i < g->m.count; i++)
+    if (g->m.agent[i] == agent) return i;
+  return SQ_NONE;
+}
+
+/* Make `agent` (a member of g) the leader, with `energy`; the leader does
+ * not leave while it leads. */
+static void take_lead(group *g, uint32_t agent, double energy) {
+  g->leader = agent;
+  g->leader_energy = energy;
+  uint32_t i = slot_of(g, agent);
+  if (i != SQ_NONE) g->m.shield_until[i] = INT32_MAX;
+}
+
+/* The leader steps down (burnt out) or has left: the manager with the most
+ * energy takes over if the team provides succession, otherwise the group is
+ * leaderless.  A former leader stays a member and may leave like anyone. */
 static void succeed(world *w, group *g, int day) {
-  members *m = &g->m;
-  for (uint32_t i = 0; i < m->count; i++) /* a former leader may leave like anyone */
-    if (m->agent[i] == g->leader) m->shield_until[i] = day;
+  uint32_t i = slot_of(g, g->leader);
+  if (i != SQ_NONE) g->m.shield_until[i] = day;
   g->leader = SQ_NONE;
-  if (!w->sc->team.succession) return;
-  uint32_t best = SQ_NONE;
-  for (uint32_t i = 0; i < m->count; i++)
-    if ((m->flags[i] & M_MANAGER) && (best == SQ_NONE || m->engagement[i] > m->engagement[best]))
-      best = i;
-  if (best == SQ_NONE) return;
-  m->flags[best] = (uint8_t)((m->flags[best] & ~M_MANAGER) | M_OWNER);
-  m->shield_until[best] = INT32_MAX;
-  g->leader = m->agent[best];
-  g->leader_energy = 1.0;
+  if (!w->sc->team.succession || g->n_managers == 0) return;
+  int best = 0;
+  for (int k = 1; k < g->n_managers; k++)
+    if (g->manager_energy[k] > g->manager_energy[best]) best = k;
+  uint32_t heir = g->manager[best];
+  double energy = g->manager_energy[best];
+  g->manager[best] = g->manager[--g->n_managers];
+  g->manager_energy[best] = g->manager_energy[g->n_managers];
+  take_lead(g, heir, energy);
+  if (g->leader_energy < w->sc->team.quit_below) succeed(w, g, day); /* too tired to lead */
+}
+
+static void add_manager(group *g, uint32_t agent) {
+  if (g->n_managers < SQ_MAX_MANAGERS) {
+    g->manager[g->n_managers] = agent;
+    g->manager_energy[g->n_managers++] = 1.0;
+  }
+}
+
+/* A member leaves: out of the team if it was in it. */
+static void leave_team(world *w, group *g, uint32_t agent, int day) {
+  if (agent == g->leader) {
+    succeed(w, g, day);
+    return;
+  }
+  for (int k = 0; k < g->n_managers; k++)
+    if (g->manager[k] == agent) {
+      g->manager[k] = g->manager[--g->n_managers];
+      g->manager_energy[k] = g->manager_energy[g->n_managers];
+      return;
+    }
 }
 
 /* ---- candidates ------------------------------------------------------------ */
@@ -362,7 +422,7 @@ static bool accepts(const world *w, const group *g, int day, uint32_t agent, boo
   if (a.spammer) return u < rp->acceptance.spammer;
   uint32_t inside = w->pop->graph.offset ? contacts_inside(w, agent, g->id) : invited;
   double accept = rp->acceptance.base * pow(fit, rp->acceptance.fit_exponent) *
-                  topic_appeal(&w->sc->topic, day - g->born_day) *
+                  topic_appeal(&w->sc->topic, day) *
                   (invited ? 1 + rp->acceptance.trust : 1) *
                   (1 + rp->acceptance.contacts_weight * log1p((double)inside)) *
                   (rule->paid ? rp->entry.paid_acceptance : 1);
@@ -445,7 +505,7 @@ static void commit_candidates(world *w, group *g, int day) {
     if (sq_map_get(&w->map, c->agent) != SQ_MAP_ABSENT) continue;
     sq_agent a;
     sq_agent_draw(w->pop, c->agent, w->attributes, &a);
-    join_terms t = {c->inviter, c->veteran && sc->mentoring.enabled && !a.spammer, 0,
+    join_terms t = {c->inviter, c->veteran && sc->mentoring.enabled && !a.spammer,
                     sc->engagement.initial};
     add_member(w, g, day, c->agent, &a, &t);
   }
@@ -453,14 +513,20 @@ static void commit_candidates(world *w, group *g, int day) {
 
 /* ---- founding -------------------------------------------------------------- */
 
+/* Room for `extra` more groups without moving the array; 0 or -1. */
+static int reserve_groups(world *w, size_t extra) {
+  if (w->n_groups + extra <= w->cap_groups) return 0;
+  size_t cap = w->cap_groups ? 2 * w->cap_groups : 8;
+  while (cap < w->n_groups + extra) cap *= 2;
+  group *p = realloc(w->groups, cap * sizeof *p);
+  if (!p) return -1;
+  w->groups = p;
+  w->cap_groups = cap;
+  return 0;
+}
+
 static group *new_group(world *w, int day, int32_t parent, int topic) {
-  if (w->n_groups == w->cap_groups) {
-    size_t cap = w->cap_groups ? 2 * w->cap_groups : 8;
-    group *p = realloc(w->groups, cap * sizeof *p);
-    if (!p) return NULL;
-    w->groups = p;
-    w->cap_groups = cap;
-  }
+  if (reserve_groups(w, 1)) return NULL;
   group *g = &w->groups[w->n_groups];
   memset(g, 0, sizeof *g);
   g->id = (int32_t)w->n_groups++;
@@ -470,14 +536,16 @@ static group *new_group(world *w, int day, int32_t parent, int topic) {
   g->alive = true;
   g->leader = SQ_NONE;
   g->freshness = 1.0;
+  g->last_split_day = day;
   g->outreach_level = w->sc->recruitment.outreach.per_day;
   make_theme(g->theme, w->topics, topic, w->sc->group.theme_focus);
   return g;
 }
 
 /* Owner and founders: agents the entry rule admits, drawn at random, who
- * join with certainty; the owner (when team.owner) comes first, the next
- * team.managers founders are the core team.  Spammers are never founders. */
+ * join with certainty.  The owner (when team.owner) comes first and leads;
+ * the next team.managers founders are the core team.  Neither is ever a
+ * spammer; other founders may be, if the entry rule lets them in. */
 static void found(world *w, group *g, int day) {
   const sq_scenario *sc = w->sc;
   const sq_entry_rule *rule = &sq_entry_rules[sc->recruitment.entry.rule];
@@ -490,21 +558,15 @@ static void found(world *w, group *g, int day) {
     if (sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) continue;
     sq_agent a;
     sq_agent_draw(w->pop, agent, w->attributes, &a);
-    if (a.spammer) continue;
+    bool owner = joined < owners, manager = !owner && joined < owners + sc->team.managers;
+    if (a.spammer && (owner || manager)) continue;
     if (rule->screens_fit && sq_fit(a.interest, g->theme, w->topics) < sc->recruitment.entry.fit_threshold)
       continue;
-    join_terms t = {SQ_NONE, false, 0, sc->engagement.initial};
-    bool owner = joined < owners, manager = !owner && joined < owners + sc->team.managers;
-    if (owner || manager) {
-      t.flags = owner ? M_OWNER : M_MANAGER;
-      t.engagement = 1.0;
-    }
+    join_terms t = {SQ_NONE, false, sc->engagement.initial};
+    if (owner || manager) t.engagement = 1.0;
     add_member(w, g, day, agent, &a, &t);
-    if (owner) {
-      g->leader = agent;
-      g->leader_energy = 1.0;
-      g->m.shield_until[g->m.count - 1] = INT32_MAX;
-    }
+    if (owner) take_lead(g, agent, 1.0);
+    if (manager) add_manager(g, agent);
     joined++;
   }
 }
@@ -515,6 +577,26 @@ static double ritual_due(const sq_ritual_params *r, int age, double *belonging) 
   if (r->every_days <= 0 || age % r->every_days != 0) return 0;
   *belonging += r->belonging;
   return r->content;
+}
+
+/* Loss of focus: the theme takes a random step (independent normal steps
+ * per topic, kept non-negative and of unit length) unless an active leader
+ * holds it; members' fits follow. */
+static void drift_theme(world *w, group *g, gsl_rng *r) {
+  const sq_focus_params *f = &w->sc->focus;
+  double sd = f->drift_per_day * (g->leader_on ? f->led_drift_share : 1.0);
+  if (sd <= 0) return;
+  double norm = 0;
+  for (int k = 0; k < w->topics; k++) {
+    double t = g->theme[k] + sd * gsl_ran_gaussian_ziggurat(r, 1.0);
+    g->theme[k] = (float)(t > 0 ? t : 0);
+    norm += (double)g->theme[k] * g->theme[k];
+  }
+  for (int k = 0; k < w->topics; k++)
+    g->theme[k] = (float)(norm > 0 ? g->theme[k] / sqrt(norm) : 1 / sqrt((double)w->topics));
+  members *m = &g->m;
+  for (uint32_t i = 0; i < m->count; i++)
+    m->fit[i] = (float)sq_fit(m->interest + (size_t)i * w->topics, g->theme, w->topics);
 }
 
 /* Once a group's day is over: moderation of today's ads, the operations
@@ -532,6 +614,9 @@ static void group_day(world *w, group *g, int day) {
   g->ads_shown = g->ads_posted && removal > 0
                      ? gsl_ran_binomial(r, 1 - removal, (unsigned)g->ads_posted)
                      : (uint32_t)g->ads_posted;
+  if (g->leader_on && sc->marketing.ads_per_day > 0) /* the operator's own hard selling */
+    g->ads_shown += gsl_ran_poisson(r, sc->marketing.ads_per_day);
+  drift_theme(w, g, r);
   double operations = 0, ritual_belonging = 0;
   if (g->leader_on) {
     operations = c->operations_per_day;
@@ -544,12 +629,126 @@ static void group_day(world *w, group *g, int day) {
   double messages = (double)g->posts + g->ads_shown;
   double read_share = messages > kappa ? kappa / messages : 1.0;
   double freshness = c->freshness_floor + (1 - c->freshness_floor) * g->freshness;
-  g->content_factor = freshness * topic_appeal(&sc->topic, age) * read_share *
+  g->content_factor = freshness * topic_appeal(&sc->topic, day) * read_share *
                       (g->quality_posts + operations) / kappa;
   g->noise = c->ad_cost * read_share * g->ads_shown / kappa +
              c->overload_cost * (messages > kappa ? messages / kappa - 1 : 0);
   g->ban_probability = g->leader_on ? sc->rules.strictness * sc->rules.ban_rate_per_day : 0;
   g->ritual_belonging = ritual_belonging;
+}
+
+/* ---- replication (复制) ------------------------------------------------------------- */
+
+typedef struct ranked { float engagement; uint32_t slot; } ranked;
+
+static int by_engagement(const void *a, const void *b) {
+  const ranked *x = a, *y = b;
+  if (x->engagement != y->engagement) return x->engagement > y->engagement ? -1 : 1;
+  return (x->slot > y->slot) - (x->slot < y->slot);
+}
+
+static int by_slot_descending(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x < y) - (x > y);
+}
+
+static bool in_team(const group *g, uint32_t agent) {
+  if (agent == g->leader) return true;
+  for (int k = 0; k < g->n_managers; k++)
+    if (g->manager[k] == agent) return true;
+  return false;
+}
+
+/* Move member i of g into `child` (docs/MODEL.md, "Replication"): its spell
+ * in g ends and one in child begins; it keeps its state. */
+static void move_member(world *w, group *g, uint32_t i, group *child, int day) {
+  members *m = &g->m;
+  if (members_reserve(&child->m, child->m.count + 1, w->topics) ||
+      sq_map_put(&w->map, m->agent[i], child->id)) {
+    w->out_of_memory = true;
+    return;
+  }
+  record_member(w, g, i, day);
+  float e = m->engagement[i];
+  if (e >= w->sc->engagement.active_threshold)
+    g->active--;
+  else
+    g->zombies--;
+  g->engagement_sum -= e;
+  g->leaves++;
+  members_copy(&child->m, m, i, w->topics);
+  uint32_t j = child->m.count - 1;
+  child->m.spell_day[j] = day;
+  child->m.posts[j] = 0;
+  child->m.fit[j] = (float)sq_fit(child->m.interest + (size_t)j * w->topics, child->theme, w->topics);
+  child->joins++;
+  child->reach++;
+  tally(w->sc, child, child->m.flags[j], e);
+  members_remove(m, i, w->topics);
+}
+
+/* Does g split today?  It has reached replication.split_at members and the
+ * cooldown since its founding or last split is over. */
+static bool splits(const world *w, const group *g, int day) {
+  const sq_replication_params *rp = &w->sc->replication;
+  return rp->enabled && g->alive && g->m.count >= (uint32_t)rp->split_at &&
+         day - g->last_split_day >= rp->cooldown_days;
+}
+
+/* A core of the most engaged members (not the team, never spammers) and
+ * the members who fit a sharper sub-theme better than the parent's theme
+ * found a sub-group; the most engaged of the core (the splitter) leads it
+ * and the next team.managers are its team. */
+static void split_group(world *w, size_t parent_index, int day) {
+  const sq_replication_params *rp = &w->sc->replication;
+  group *g = &w->groups[parent_index];
+  members *m = &g->m;
+  ranked *order = malloc((size_t)m->count * sizeof *order);
+  uint32_t *movers = malloc((size_t)m->count * sizeof *movers);
+  if (!order || !movers) {
+    free(order), free(movers);
+    w->out_of_memory = true;
+    return;
+  }
+  uint32_t eligible = 0, n_movers = 0;
+  for (uint32_t i = 0; i < m->count; i++)
+    if (!(m->flags[i] & M_SPAMMER) && !in_team(g, m->agent[i]))
+      order[eligible++] = (ranked){m->engagement[i], i};
+  uint32_t most = (uint32_t)(rp->max_share * m->count);
+  if (eligible == 0 || most == 0) {
+    free(order), free(movers);
+    return;
+  }
+  qsort(order, eligible, sizeof *order, by_engagement);
+  uint32_t splitter = order[0].slot;
+  float sub[SQ_MAX_TOPICS];
+  double norm = 0;
+  for (int k = 0; k < w->topics; k++) {
+    sub[k] = (float)((1 - rp->subtheme_weight) * g->theme[k] +
+                     rp->subtheme_weight * m->interest[(size_t)splitter * w->topics + k]);
+    norm += (double)sub[k] * sub[k];
+  }
+  for (int k = 0; k < w->topics; k++) sub[k] = (float)(sub[k] / sqrt(norm));
+  for (uint32_t r = 0; r < eligible && n_movers < most; r++) {
+    uint32_t i = order[r].slot;
+    bool core = r < (uint32_t)rp->core_size;
+    double gain = sq_fit(m->interest + (size_t)i * w->topics, sub, w->topics) - m->fit[i];
+    if (core || gain >= rp->fit_margin) movers[n_movers++] = i;
+  }
+  uint32_t leader = m->agent[splitter];
+  uint32_t team[SQ_MAX_MANAGERS];
+  int n_team = 0;
+  for (uint32_t r = 1; r < n_movers && n_team < w->sc->team.managers; r++)
+    team[n_team++] = m->agent[movers[r]];
+  group *child = new_group(w, day, g->id, 0); /* capacity reserved: g stays valid */
+  memcpy(child->theme, sub, sizeof sub);
+  qsort(movers, n_movers, sizeof *movers, by_slot_descending); /* removal keeps lower slots */
+  for (uint32_t r = 0; r < n_movers; r++) move_member(w, g, movers[r], child, day);
+  take_lead(child, leader, 1.0);
+  for (int k = 0; k < n_team; k++) add_manager(child, team[k]);
+  g->last_split_day = child->last_split_day = day;
+  free(order);
+  free(movers);
 }
 
 /* ---- the members' day ---------------------------------------------------------- */
@@ -672,22 +871,25 @@ static void member_day(const world *w, work_item *it, int day) {
 static void process_leavers(world *w, group *g, int day) {
   members *m = &g->m;
   for (uint32_t k = g->n_leavers; k-- > 0;) { /* descending: swaps never move a leaver */
-    uint32_t i = g->leavers[k];
-    bool was_leader = m->agent[i] == g->leader;
+    uint32_t i = g->leavers[k], agent = m->agent[i];
     record_member(w, g, i, day);
-    if (sq_map_put(&w->map, m->agent[i], SQ_MAP_FORMER)) w->out_of_memory = true;
+    if (sq_map_put(&w->map, agent, SQ_MAP_FORMER)) w->out_of_memory = true;
     members_remove(m, i, w->topics);
     g->leaves++;
-    if (was_leader) succeed(w, g, day);
+    leave_team(w, g, agent, day);
   }
 }
 
-/* Burnout: the leader's energy runs down; below team.quit_below the leader
- * steps down (and stays a member). */
+/* Burnout (docs/MODEL.md, "The core team"): the leader's energy runs down;
+ * managers waiting to lead tire more slowly.  A leader below team.quit_below
+ * steps down. */
 static void team_day(world *w, group *g, int day) {
+  const sq_team_params *t = &w->sc->team;
+  double loss = t->burnout_per_year / 365.0;
+  for (int k = 0; k < g->n_managers; k++) g->manager_energy[k] -= loss * t->backup_burnout_share;
   if (g->leader == SQ_NONE) return;
-  g->leader_energy -= w->sc->team.burnout_per_year / 365.0;
-  if (g->leader_energy < w->sc->team.quit_below) succeed(w, g, day);
+  g->leader_energy -= loss;
+  if (g->leader_energy < t->quit_below) succeed(w, g, day);
 }
 
 static int series_push(group *g, uint32_t active) {
@@ -837,6 +1039,12 @@ static void simulate_day(world *w, int day, uint64_t *member_steps) {
     gather_candidates(w, g, day, w->thread_streams[2 * t], w->thread_streams[2 * t + 1]);
   }
 
+  /* every group may split once today: room for the sub-groups, so that
+   * pointers into w->groups stay valid while they are founded */
+  if (reserve_groups(w, w->n_groups)) {
+    w->out_of_memory = true;
+    return;
+  }
   uint32_t alive = 0;
   uint64_t total_members = 0;
   for (size_t gi = 0; gi < w->n_groups; gi++) {
@@ -848,6 +1056,7 @@ static void simulate_day(world *w, int day, uint64_t *member_steps) {
     }
     commit_candidates(w, g, day);
     team_day(w, g, day);
+    if (splits(w, g, day)) split_group(w, gi, day); /* the sub-group comes later in this loop */
     group_day(w, g, day);
     close_day(w, g, day);
     if (g->alive) alive++, total_members += g->m.count;
@@ -862,10 +1071,14 @@ static bool any_alive(const world *w) {
   return false;
 }
 
-int sq_run(const sq_scenario *sc, const sq_population *pop, uint32_t replicate,
+int sq_run(const sq_scenario *scenario, const sq_population *pop, uint32_t replicate,
            const sq_run_options *opt, sq_run_result *out, sq_error *err) {
   memset(out, 0, sizeof *out);
   out->replicate = replicate;
+  sq_scenario varied; /* the scenario with this replicate's settings drawn */
+  int rc = sq_scenario_vary(scenario, replicate, &varied, out->varied, err);
+  if (rc) return rc;
+  const sq_scenario *sc = &varied;
   world w = {.sc = sc, .pop = pop, .seed = (uint64_t)sc->seed, .replicate = replicate,
              .topics = sc->population.topics, .threads = opt && opt->threads > 0 ? opt->threads : 1,
              .out = out, .record_members = opt && opt->record_members};

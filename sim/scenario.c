@@ -10,6 +10,7 @@
 
 #include "models/entry.h"
 #include "models/schedules.h"
+#include "sim/rng.h"
 
 #define MAX_BASE_DEPTH 16
 
@@ -296,6 +297,164 @@ static int unknown_key(const char *path, bool section, const char *source, sq_er
                       source, path);
 }
 
+/* ---- settings drawn per replicate: "vary" ------------------------------ */
+
+/* Keys that cannot vary: the population and graph are shared by all
+ * replicates, and these describe the run itself. */
+static bool fixed_per_run(const char *path) {
+  return strncmp(path, "population.", 11) == 0 || strncmp(path, "graph.", 6) == 0 ||
+         strcmp(path, "seed") == 0 || strcmp(path, "replicates") == 0 ||
+         strcmp(path, "horizon_days") == 0;
+}
+
+/* One value of a varied key, checked against the key's own type and range
+ * on a scratch scenario, as a number (an enum's index, 0/1 for a boolean). */
+static int vary_value(const sq_param *p, const cJSON *v, const char *where, const char *source,
+                      double *out, sq_error *err) {
+  sq_scenario scratch;
+  sq_scenario_defaults(&scratch);
+  int rc = set_from_json(&scratch, p, v, source, err);
+  if (rc) { /* name the place in the vary list, not the key */
+    const char *msg = strstr(err->message, p->path);
+    char tail[sizeof err->message];
+    snprintf(tail, sizeof tail, "%s", msg ? msg + strlen(p->path) : ": bad value");
+    sq_error_set(err, SQ_EINPUT, "%s: %s (%s)%s", source, where, p->path, tail);
+    return rc;
+  }
+  *out = sq_param_get_number(&scratch, p);
+  return SQ_OK;
+}
+
+static int parse_vary(sq_scenario *sc, const cJSON *list, const char *source, sq_error *err) {
+  if (!cJSON_IsArray(list))
+    return sq_error_set(err, SQ_EINPUT, "%s: vary: expected an array of objects, got %s", source,
+                        json_type_name(list));
+  sq_vary vary = {0};
+  int index = 0;
+  for (const cJSON *o = list->child; o; o = o->next, index++) {
+    char where[64];
+    snprintf(where, sizeof where, "vary[%d]", index);
+    if (index >= SQ_MAX_VARY)
+      return sq_error_set(err, SQ_EINPUT, "%s: vary: at most %d keys", source, SQ_MAX_VARY);
+    if (!cJSON_IsObject(o))
+      return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an object, got %s", source, where,
+                          json_type_name(o));
+    for (const cJSON *f = o->child; f; f = f->next)
+      if (strcmp(f->string, "key") && strcmp(f->string, "min") && strcmp(f->string, "max") &&
+          strcmp(f->string, "scale") && strcmp(f->string, "values"))
+        return sq_error_set(err, SQ_EINPUT,
+                            "%s: %s.%s: unknown field (expected key, min, max, scale or values)",
+                            source, where, f->string);
+    const cJSON *key = cJSON_GetObjectItemCaseSensitive(o, "key");
+    const cJSON *min = cJSON_GetObjectItemCaseSensitive(o, "min");
+    const cJSON *max = cJSON_GetObjectItemCaseSensitive(o, "max");
+    const cJSON *scale = cJSON_GetObjectItemCaseSensitive(o, "scale");
+    const cJSON *values = cJSON_GetObjectItemCaseSensitive(o, "values");
+    if (!cJSON_IsString(key))
+      return sq_error_set(err, SQ_EINPUT, "%s: %s.key: expected a key path, got %s", source,
+                          where, key ? json_type_name(key) : "nothing");
+    const sq_param *p = sq_param_find(key->valuestring);
+    if (!p) {
+      char near[256];
+      const char *guess = closest_key(key->valuestring, false, near, sizeof near);
+      if (guess)
+        return sq_error_set(err, SQ_EINPUT, "%s: %s.key: unknown key %s (did you mean %s?)",
+                            source, where, key->valuestring, guess);
+      return sq_error_set(err, SQ_EINPUT, "%s: %s.key: unknown key %s", source, where,
+                          key->valuestring);
+    }
+    if (fixed_per_run(p->path))
+      return sq_error_set(err, SQ_EINPUT,
+                          "%s: %s.key: %s cannot vary between replicates (population, graph and "
+                          "run keys are shared by all replicates)",
+                          source, where, p->path);
+    if (p->type == SQ_PARAM_STRING || p->type == SQ_PARAM_INT_LIST)
+      return sq_error_set(err, SQ_EINPUT, "%s: %s.key: %s is not a number, boolean or choice",
+                          source, where, p->path);
+    for (int k = 0; k < vary.count; k++)
+      if (vary.item[k].param == p)
+        return sq_error_set(err, SQ_EINPUT, "%s: %s.key: %s varies twice", source, where, p->path);
+    sq_vary_item it = {.param = p};
+    if (values && (min || max || scale))
+      return sq_error_set(err, SQ_EINPUT, "%s: %s: give values, or min and max, not both", source,
+                          where);
+    if (values) {
+      if (!cJSON_IsArray(values) || cJSON_GetArraySize(values) < 1 ||
+          cJSON_GetArraySize(values) > SQ_MAX_VARY_VALUES)
+        return sq_error_set(err, SQ_EINPUT, "%s: %s.values: expected an array of 1 to %d values",
+                            source, where, SQ_MAX_VARY_VALUES);
+      it.has_values = true;
+      for (const cJSON *v = values->child; v; v = v->next) {
+        char at[96];
+        snprintf(at, sizeof at, "%s.values[%d]", where, it.n_values);
+        int rc = vary_value(p, v, at, source, &it.values[it.n_values++], err);
+        if (rc) return rc;
+      }
+    } else {
+      if (!min || !max)
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: give min and max, or values", source, where);
+      if (p->type != SQ_PARAM_REAL && p->type != SQ_PARAM_INT && p->type != SQ_PARAM_INT64)
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: %s takes values, not a range", source, where,
+                            p->path);
+      char at[96];
+      snprintf(at, sizeof at, "%s.min", where);
+      int rc = vary_value(p, min, at, source, &it.min, err);
+      snprintf(at, sizeof at, "%s.max", where);
+      if (!rc) rc = vary_value(p, max, at, source, &it.max, err);
+      if (rc) return rc;
+      if (it.min > it.max)
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: min (%.15g) is above max (%.15g)", source,
+                            where, it.min, it.max);
+      if (scale) {
+        if (!cJSON_IsString(scale) ||
+            (strcmp(scale->valuestring, "linear") && strcmp(scale->valuestring, "log")))
+          return sq_error_set(err, SQ_EINPUT, "%s: %s.scale: expected \"linear\" or \"log\"",
+                              source, where);
+        it.log_scale = strcmp(scale->valuestring, "log") == 0;
+        if (it.log_scale && it.min <= 0)
+          return sq_error_set(err, SQ_EINPUT, "%s: %s: a log scale needs min > 0 (got %.15g)",
+                              source, where, it.min);
+      }
+    }
+    vary.item[vary.count++] = it;
+  }
+  sc->vary = vary; /* a file's list replaces its base's */
+  return SQ_OK;
+}
+
+/* The value of a varied key for one uniform draw u in (0, 1). */
+static double vary_draw(const sq_vary_item *it, double u) {
+  if (it->has_values) return it->values[(int)(u * it->n_values)];
+  bool integral = it->param->type != SQ_PARAM_REAL;
+  double v;
+  if (it->log_scale) {
+    double hi = integral ? it->max + 1 : it->max;
+    v = exp(log(it->min) + u * (log(hi) - log(it->min)));
+  } else {
+    v = it->min + u * (it->max - it->min + (integral ? 1 : 0));
+  }
+  if (integral) v = floor(v);
+  return v > it->max ? it->max : v;
+}
+
+int sq_scenario_vary(const sq_scenario *sc, uint32_t replicate, sq_scenario *out, double *drawn,
+                     sq_error *err) {
+  *out = *sc;
+  for (int k = 0; k < sc->vary.count; k++) {
+    const sq_vary_item *it = &sc->vary.item[k];
+    sq_bits4 b = sq_philox((uint64_t)sc->seed, replicate, SQ_NO_DAY, (uint32_t)k,
+                           SQ_DRAW_SETTINGS, 0);
+    double v = vary_draw(it, sq_u01(b.v[0]));
+    if (drawn) drawn[k] = v;
+    int rc = sq_param_set_number(out, it->param, v, "vary", err);
+    if (rc) return rc;
+  }
+  if (sc->vary.count == 0) return SQ_OK;
+  char source[64];
+  snprintf(source, sizeof source, "vary, replicate %u", replicate);
+  return sq_scenario_check(out, source, err);
+}
+
 /* Apply every member of the JSON object `obj` whose path starts at
  * `prefix` ("" at the top level). */
 static int apply_object(sq_scenario *sc, const cJSON *obj, const char *prefix, const char *source,
@@ -307,6 +466,11 @@ static int apply_object(sq_scenario *sc, const cJSON *obj, const char *prefix, c
       if (strcmp(prev->string, item->string) == 0)
         return sq_error_set(err, SQ_EINPUT, "%s: %s: duplicate key", source, path);
     if (!*prefix && strcmp(item->string, "base") == 0) continue; /* handled by the loader */
+    if (!*prefix && strcmp(item->string, "vary") == 0) {
+      int rc = parse_vary(sc, item, source, err);
+      if (rc) return rc;
+      continue;
+    }
     const sq_param *p = sq_param_find(path);
     int rc;
     if (p)
@@ -586,6 +750,30 @@ char *sq_scenario_to_json(const sq_scenario *sc) {
         for (int k = 0; k < l->count; k++) cJSON_AddItemToArray(arr, cJSON_CreateNumber(l->value[k]));
         break;
       }
+    }
+  }
+  if (sc->vary.count) {
+    cJSON *list = cJSON_AddArrayToObject(root, "vary");
+    for (int k = 0; k < sc->vary.count; k++) {
+      const sq_vary_item *it = &sc->vary.item[k];
+      const sq_param *p = it->param;
+      cJSON *o = cJSON_CreateObject();
+      cJSON_AddStringToObject(o, "key", p->path);
+      if (it->has_values) {
+        cJSON *values = cJSON_AddArrayToObject(o, "values");
+        for (int j = 0; j < it->n_values; j++) {
+          double v = it->values[j];
+          cJSON *x = p->type == SQ_PARAM_BOOL   ? cJSON_CreateBool(v != 0)
+                     : p->type == SQ_PARAM_ENUM ? cJSON_CreateString(sq_choice_name(p->choices, (size_t)v))
+                                                : cJSON_CreateNumber(v);
+          cJSON_AddItemToArray(values, x);
+        }
+      } else {
+        cJSON_AddNumberToObject(o, "min", it->min);
+        cJSON_AddNumberToObject(o, "max", it->max);
+        cJSON_AddStringToObject(o, "scale", it->log_scale ? "log" : "linear");
+      }
+      cJSON_AddItemToArray(list, o);
     }
   }
   char *text = cJSON_Print(root);

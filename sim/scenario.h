@@ -28,6 +28,12 @@ int sq_scenario_set(sq_scenario *sc, const char *assignment, sq_error *err);
  * names the scenario in messages. */
 int sq_scenario_check(const sq_scenario *sc, const char *source, sq_error *err);
 
+/* The scenario of one replicate: *sc with its "vary" keys drawn for that
+ * replicate (a pure function of seed, replicate and key), then checked.
+ * drawn[k] gets the value of the k-th varied key (may be NULL). */
+int sq_scenario_vary(const sq_scenario *sc, uint32_t replicate, sq_scenario *out, double *drawn,
+                     sq_error *err);
+
 /* The fully resolved scenario as JSON text (every key); caller frees. */
 char *sq_scenario_to_json(const sq_scenario *sc);
 

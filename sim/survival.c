@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <gsl/gsl_cdf.h>
 
 typedef struct obs { double time; bool event; } obs;
 
@@ -65,4 +66,49 @@ double sq_km_quantile(const sq_km *km, double p) {
   for (size_t k = 0; k < km->n; k++)
     if (km->steps[k].survival <= 1.0 - p + 1e-12) return km->steps[k].time;
   return NAN;
+}
+
+typedef struct tagged { double time; bool event; bool in_a; } tagged;
+
+static int tagged_by_time(const void *x, const void *y) {
+  const tagged *a = x, *b = y;
+  return (a->time > b->time) - (a->time < b->time);
+}
+
+int sq_logrank_test(const double *time_a, const bool *event_a, size_t n_a, const double *time_b,
+                    const bool *event_b, size_t n_b, sq_logrank *out) {
+  size_t n = n_a + n_b;
+  tagged *all = malloc((n ? n : 1) * sizeof *all);
+  if (!all) return -1;
+  for (size_t i = 0; i < n_a; i++) all[i] = (tagged){time_a[i], event_a[i], true};
+  for (size_t i = 0; i < n_b; i++) all[n_a + i] = (tagged){time_b[i], event_b[i], false};
+  qsort(all, n, sizeof *all, tagged_by_time);
+  double at_risk_a = (double)n_a, at_risk = (double)n, observed = 0, expected = 0, variance = 0;
+  for (size_t i = 0; i < n;) {
+    double t = all[i].time, deaths = 0, deaths_a = 0, leaving = 0, leaving_a = 0;
+    size_t j = i;
+    for (; j < n && all[j].time == t; j++) {
+      deaths += all[j].event;
+      deaths_a += all[j].event && all[j].in_a;
+      leaving++;
+      leaving_a += all[j].in_a;
+    }
+    if (deaths > 0) {
+      double share = at_risk_a / at_risk;
+      observed += deaths_a;
+      expected += deaths * share;
+      if (at_risk > 1)
+        variance += deaths * share * (1 - share) * (at_risk - deaths) / (at_risk - 1);
+    }
+    at_risk -= leaving;
+    at_risk_a -= leaving_a;
+    i = j;
+  }
+  free(all);
+  out->observed_a = observed;
+  out->expected_a = expected;
+  out->variance = variance;
+  out->chi2 = variance > 0 ? (observed - expected) * (observed - expected) / variance : 0;
+  out->p_value = variance > 0 ? gsl_cdf_chisq_Q(out->chi2, 1) : 1;
+  return 0;
 }

@@ -33,4 +33,16 @@ double sq_km_survival(const sq_km *km, double t);
  * of the lifespan (p = 0.5: the median).  NaN when S never gets that low. */
 double sq_km_quantile(const sq_km *km, double p);
 
+/* The log-rank test of equal survival in two samples (Mantel-Haenszel form,
+ * ties counted with the hypergeometric variance). */
+typedef struct sq_logrank {
+  double observed_a, expected_a; /* deaths in sample a, and expected under H0 */
+  double variance;
+  double chi2;                   /* (O_a - E_a)^2 / V, 1 degree of freedom */
+  double p_value;
+} sq_logrank;
+
+int sq_logrank_test(const double *time_a, const bool *event_a, size_t n_a, const double *time_b,
+                    const bool *event_b, size_t n_b, sq_logrank *out);
+
 #endif

@@ -37,5 +37,24 @@ int main(void) {
         "S between death times holds its last value");
   CHECK(km.censored == 12, "12 censored observations");
   sq_km_free(&km);
+
+  /* The log-rank test of the 6-MP arm against the placebo arm (21 patients,
+   * all relapsed: 1 1 2 2 3 4 4 5 5 8 8 8 8 11 11 12 12 15 17 22 23).
+   * Kleinbaum & Klein (2012), chapter 2: O - E = -10.26 for 6-MP (9 observed,
+   * 19.26 expected), and the log-rank statistic 16.79 (p < 0.0001). */
+  const double placebo[] = {1, 1, 2, 2, 3, 4, 4, 5, 5, 8, 8, 8, 8, 11, 11, 12, 12, 15, 17, 22, 23};
+  bool relapsed[21];
+  for (int i = 0; i < 21; i++) relapsed[i] = true;
+  sq_logrank lr;
+  CHECK(sq_logrank_test(t, d, 21, placebo, relapsed, 21, &lr) == 0, "log-rank test runs");
+  CHECK(lr.observed_a == 9 && fabs(lr.expected_a - 19.25) < 0.005,
+        "6-MP: 9 relapses observed, %.4f expected (published 19.25)", lr.expected_a);
+  CHECK(fabs(lr.variance - 6.2570) < 5e-5, "variance %.4f (published 6.2570)", lr.variance);
+  CHECK(fabs(lr.chi2 - 16.79) < 0.005, "log-rank chi-square %.2f (published 16.79)", lr.chi2);
+  CHECK(lr.p_value < 1e-4 && fabs(lr.p_value - 4.17e-5) < 1e-6,
+        "p-value %.3g (chi-square 16.79 on 1 degree of freedom: 4.17e-5)", lr.p_value);
+  sq_logrank same;
+  sq_logrank_test(t, d, 21, t, d, 21, &same);
+  CHECK(same.chi2 == 0 && same.p_value == 1, "a sample against itself: chi-square 0, p = 1");
   return CHECK_DONE();
 }
