@@ -61,6 +61,13 @@ const sq_param sq_params[] = {
     POSITIVE("population.interest_concentration", population.interest_concentration, 100, 0.3, "",
              "Dirichlet concentration per topic of interest vectors (small: each agent cares for "
              "few topics); vectors are scaled to unit length"),
+    INT("population.neighbourhood_size", population.neighbourhood_size, 1, 100000000, 200,
+        "agents",
+        "homophily: agents with consecutive ids (neighbours on the Watts-Strogatz ring) form "
+        "neighbourhoods of this size, each with a local topic drawn at random"),
+    REAL("population.homophily", population.homophily, 0, 100, 3, "",
+         "homophily: weight added to the Dirichlet concentration of an agent's local topic, "
+         "so that friends share interests (0: interests ignore the graph)"),
     REAL("population.sociability_shape", population.sociability_shape, 1.01, 100, 2.5, "",
          "Pareto shape of sociability (mean 1), which scales how many invitations a member sends"),
     REAL("population.talkativeness_sigma", population.talkativeness_sigma, 0, 5, 1.5, "",
@@ -70,7 +77,7 @@ const sq_param sq_params[] = {
          "mean of the Beta-distributed quality of an agent's posts (0..1)"),
     POSITIVE("population.quality_concentration", population.quality_concentration, 1000, 4, "",
              "concentration a+b of the quality Beta distribution"),
-    POSITIVE("population.expectation_mean", population.expectation_mean, 10, 0.1, "value/day",
+    POSITIVE("population.expectation_mean", population.expectation_mean, 10, 0.25, "value/day",
              "mean of the lognormal expectation: the daily value an agent needs to be fully "
              "engaged"),
     REAL("population.expectation_sigma", population.expectation_sigma, 0, 3, 0.5, "",
@@ -124,6 +131,14 @@ const sq_param sq_params[] = {
     REAL("engagement.leave_rate_per_day", engagement.leave_rate_per_day, 0, 1, 0.02, "1/day",
          "daily leaving hazard of a member with engagement 0; it falls linearly to 0 at the "
          "active threshold"),
+    REAL("engagement.base_leave_rate_per_day", engagement.base_leave_rate_per_day, 0, 1, 0.002,
+         "1/day", "daily leaving hazard of any member, engaged or not (life moves on)"),
+    REAL("engagement.newcomer_leave_rate_per_day", engagement.newcomer_leave_rate_per_day, 0, 1,
+         0.03, "1/day",
+         "extra leaving hazard of a newcomer nobody welcomed or mentored, during its first "
+         "engagement.newcomer_days (Joyce & Kraut 2006: newcomers who get no reply drift away)"),
+    INT("engagement.newcomer_days", engagement.newcomer_days, 0, 36500, 14, "days",
+        "how long a newcomer counts as new"),
     REAL("engagement.belonging_protection", engagement.belonging_protection, 0, 1, 0.5, "",
          "share of the leaving hazard removed by full belonging"),
 
@@ -138,15 +153,15 @@ const sq_param sq_params[] = {
          "c_ad, value lost per attention budget filled with ads"),
     REAL("content.overload_cost", content.overload_cost, 0, 100, 0.2, "value",
          "c_over, value lost per attention budget of messages beyond the first"),
-    REAL("content.belonging_weight", content.belonging_weight, 0, 10, 0.05, "value",
+    REAL("content.belonging_weight", content.belonging_weight, 0, 10, 0.02, "value",
          "w_soc, value of full belonging"),
-    REAL("content.freshness_floor", content.freshness_floor, 0, 1, 0.4, "",
+    REAL("content.freshness_floor", content.freshness_floor, 0, 1, 0.2, "",
          "freshness nu of a group that has had no newcomers for a long time (staleness)"),
     POSITIVE("content.freshness_days", content.freshness_days, 3650, 30, "days",
              "time constant over which freshness follows the inflow of newcomers"),
     POSITIVE("content.renewal_per_day", content.renewal_per_day, 1, 0.005, "1/day",
              "newcomers a day, as a share of members, that keep a group fully fresh"),
-    REAL("content.operations_per_day", content.operations_per_day, 0, BIG, 5, "posts/day",
+    REAL("content.operations_per_day", content.operations_per_day, 0, BIG, 10, "posts/day",
          "operations content the active leader adds every day, in quality-weighted posts"),
 
     /* belonging */
@@ -154,6 +169,10 @@ const sq_param sq_params[] = {
          "belonging grows by gain x engagement x (1 - belonging) a day"),
     REAL("belonging.decay_per_day", belonging.decay_per_day, 0, 1, 0.005, "1/day",
          "belonging decays by this share a day"),
+
+    /* recruitment */
+    INT("recruitment.closed_after_days", recruitment.closed_after_days, 0, 36500, 36500, "days",
+        "the group admits nobody (no outreach, no invitations) from this age on: a closed group"),
 
     /* recruitment: outreach (pacing) */
     ENUM("recruitment.outreach.schedule", recruitment.outreach.schedule, schedule_choices,
@@ -267,17 +286,26 @@ const sq_param sq_params[] = {
         "core team besides the owner, chosen among the founders"),
     REAL("team.burnout_per_year", team.burnout_per_year, 0, 100, 0.5, "1/year",
          "energy the leader loses a year (burnout)"),
+    REAL("team.burnout_spread", team.burnout_spread, 0, 3, 0.5, "",
+         "organisers differ: each team member's burnout rate is the mean times a lognormal "
+         "factor of mean 1 and this log-sd"),
+    REAL("team.discouragement", team.discouragement, 0, 100, 3, "",
+         "organisers tire faster as their group empties: burnout x (1 + discouragement x (1 - "
+         "active members / their peak))"),
     REAL("team.backup_burnout_share", team.backup_burnout_share, 0, 1, 0.5, "",
          "managers waiting to lead lose energy at this share of the leader's rate"),
+    REAL("team.welcomes_per_day", team.welcomes_per_day, 0, 1000000, 5, "members/day",
+         "newcomers each active organiser (leader and managers) can welcome a day; welcomed "
+         "newcomers are spared the newcomer hazard"),
     REAL("team.quit_below", team.quit_below, 0, 1, 0.2, "",
          "a leader whose energy falls below this steps down"),
     BOOL("team.succession", team.succession, true,
          "a manager takes over when the leader steps down"),
 
     /* focus and marketing */
-    REAL("focus.drift_per_day", focus.drift_per_day, 0, 1, 0.01, "1/day",
-         "loss of focus: standard deviation per topic of the daily random walk of the theme "
-         "while no leader holds it"),
+    REAL("focus.drift_per_day", focus.drift_per_day, 0, 1, 0.005, "1/day",
+         "loss of focus: while no leader holds the theme, it moves this share of the way a day "
+         "towards a vague theme weighing all topics alike"),
     REAL("focus.led_drift_share", focus.led_drift_share, 0, 1, 0, "",
          "share of that drift that goes on under an active leader (0: a leader holds the theme)"),
     REAL("marketing.ads_per_day", marketing.ads_per_day, 0, 1000, 0, "ads/day",
@@ -296,12 +324,13 @@ const sq_param sq_params[] = {
          "a group that reaches replication.split_at members seeds a sub-group"),
     INT("replication.split_at", replication.split_at, 2, 10000000, 500, "members",
         "size at which a group splits (the platform cap by default)"),
-    INT("replication.core_size", replication.core_size, 1, 10000000, 10, "members",
+    INT("replication.core_size", replication.core_size, 1, 10000000, 20, "members",
         "the most engaged members who move to found the sub-group (the first leads it)"),
     REAL("replication.subtheme_weight", replication.subtheme_weight, 0, 1, 0.5, "",
          "the sub-theme is the parent's theme moved this far towards the splitter's interest"),
-    REAL("replication.fit_margin", replication.fit_margin, 0, 1, 0.05, "",
-         "members who fit the sub-theme better than the parent's theme by this margin move too"),
+    REAL("replication.fit_margin", replication.fit_margin, 0, 1, 0, "",
+         "members who fit the sub-theme at least this much better than the parent's theme move "
+         "too"),
     REAL("replication.max_share", replication.max_share, 0, 1, 0.5, "",
          "most of the parent's members who move"),
     INT("replication.cooldown_days", replication.cooldown_days, 0, 36500, 30, "days",

@@ -26,6 +26,8 @@ typedef struct sq_population_params {
   int64_t size;                  /* agents */
   int topics;                    /* K */
   double interest_concentration; /* Dirichlet alpha per topic */
+  int neighbourhood_size;        /* agents sharing a local topic (homophily) */
+  double homophily;              /* extra Dirichlet weight on the local topic */
   double sociability_shape;      /* Pareto shape, mean 1 */
   double talkativeness_sigma;    /* lognormal sigma, mean 1 */
   double quality_mean, quality_concentration;     /* Beta */
@@ -59,6 +61,9 @@ typedef struct sq_engagement_params {
   double noise;
   double active_threshold;
   double leave_rate_per_day;
+  double base_leave_rate_per_day;
+  double newcomer_leave_rate_per_day;
+  int newcomer_days;
   double belonging_protection;
 } sq_engagement_params;
 
@@ -119,6 +124,7 @@ typedef struct sq_entry_params {
 } sq_entry_params;
 
 typedef struct sq_recruitment_params {
+  int closed_after_days;
   sq_outreach_params outreach;
   sq_word_of_mouth_params word_of_mouth;
   sq_acceptance_params acceptance;
@@ -153,7 +159,10 @@ typedef struct sq_team_params {
   bool owner;
   int managers;
   double burnout_per_year;
+  double burnout_spread;
+  double discouragement;
   double backup_burnout_share;
+  double welcomes_per_day;
   double quit_below;
   bool succession;
 } sq_team_params;

@@ -68,26 +68,26 @@ static uint32_t reach_bass(const sq_outreach_params *p, const sq_outreach_view *
 
 const sq_schedule sq_schedules[] = {
     [SQ_SCHEDULE_NONE] = {"none", "no outreach: members arrive only by invitation", false,
-                          reach_none},
+                          true, reach_none},
     [SQ_SCHEDULE_CONSTANT] = {"constant",
-                              "Poisson(outreach.per_day) outsiders reached every day", false,
+                              "Poisson(outreach.per_day) outsiders reached every day", false, true,
                               reach_constant},
     [SQ_SCHEDULE_BURSTS] = {"bursts",
                             "outreach.burst_size outsiders reached on each day of "
                             "outreach.burst_days (days since the group's birth), none otherwise",
-                            false, reach_bursts},
+                            false, true, reach_bursts},
     [SQ_SCHEDULE_WAVES] = {"waves",
                            "Poisson(outreach.per_day) a day during the first outreach.wave_days "
                            "of every outreach.wave_period_days, none otherwise",
-                           false, reach_waves},
+                           false, true, reach_waves},
     [SQ_SCHEDULE_ADAPTIVE] = {"adaptive",
                               "starts at outreach.per_day a day and adjusts the daily reach to "
                               "hold the growth of active members near "
                               "outreach.target_growth_per_day (at most outreach.max_per_day)",
-                              false, reach_adaptive},
+                              false, true, reach_adaptive},
     [SQ_SCHEDULE_BASS] = {"bass",
                           "diffusion-only limit: each outsider joins each day with probability "
                           "outreach.innovation_p + outreach.imitation_q x members / N",
-                          true, reach_bass},
+                          true, false, reach_bass},
 };
 const size_t sq_schedule_count = SQ_LEN(sq_schedules);

@@ -25,6 +25,9 @@ typedef struct sq_schedule {
   /* true: every outsider reached joins at once, without the entry rule or the
    * acceptance draw (the diffusion-only limit, docs/MODEL.md section 6). */
   bool direct;
+  /* true: outreach is work of the group's leader, and stops while the group
+   * is leaderless; false for the abstract diffusion schedule. */
+  bool operated;
   /* Number of outsiders reached today.  `level` is the group's own
    * controller state (adaptive schedule), kept between days. */
   uint32_t (*reached)(const sq_outreach_params *p, const sq_outreach_view *v,

@@ -30,6 +30,7 @@ bool sq_population_matches(const sq_population *pop, const sq_scenario *sc, uint
   bool same_agents =
       x->size == y->size && x->topics == y->topics &&
       x->interest_concentration == y->interest_concentration &&
+      x->neighbourhood_size == y->neighbourhood_size && x->homophily == y->homophily &&
       x->sociability_shape == y->sociability_shape &&
       x->talkativeness_sigma == y->talkativeness_sigma && x->quality_mean == y->quality_mean &&
       x->quality_concentration == y->quality_concentration &&
@@ -46,6 +47,12 @@ static double beta_mean(gsl_rng *r, double mean, double concentration) {
   return gsl_ran_beta(r, mean * concentration, (1 - mean) * concentration);
 }
 
+uint32_t sq_local_topic(const sq_population *pop, uint32_t agent) {
+  uint32_t block = agent / (uint32_t)pop->params.neighbourhood_size;
+  sq_bits4 b = sq_philox(pop->seed, SQ_NO_REPLICATE, SQ_NO_DAY, block, SQ_DRAW_NEIGHBOURHOOD, 0);
+  return sq_below64((uint64_t)b.v[1] << 32 | b.v[0], (uint32_t)pop->params.topics);
+}
+
 /* The attributes come from the agent's stream in a fixed order: spammer
  * flag, interest, then the rest, so a screening draw is a prefix of the full
  * draw. */
@@ -56,6 +63,7 @@ void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, gsl_rng *r, 
   out->spammer = gsl_rng_uniform(r) < p->spammer_share;
   double alpha[SQ_MAX_TOPICS], theta[SQ_MAX_TOPICS];
   for (int k = 0; k < p->topics; k++) alpha[k] = p->interest_concentration;
+  alpha[sq_local_topic(pop, agent)] += p->homophily;
   gsl_ran_dirichlet(r, (size_t)p->topics, alpha, theta);
   double norm = 0;
   for (int k = 0; k < p->topics; k++) norm += theta[k] * theta[k];

@@ -48,6 +48,9 @@ void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *stream, sq
 void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, gsl_rng *stream,
                           sq_agent *out);
 
+/* The local topic of the neighbourhood `agent` lives in (homophily). */
+uint32_t sq_local_topic(const sq_population *pop, uint32_t agent);
+
 /* Fit of an interest vector to a theme, both unit length: their dot product. */
 static inline double sq_fit(const float *interest, const float *theme, int topics) {
   double f = 0;

@@ -32,7 +32,8 @@ typedef enum sq_purpose {
   SQ_DRAW_GROUP_DAY = 7,  /* group-level events of a day (moderation, team, drift) */
   SQ_DRAW_SETTINGS = 8,   /* settings drawn per replicate (scenario "vary") */
   SQ_DRAW_SPLIT = 9,      /* replication into a sub-group */
-  SQ_DRAW_JOIN = 10       /* a newcomer's starting state */
+  SQ_DRAW_TEAM = 10,      /* an organiser's own burnout rate */
+  SQ_DRAW_NEIGHBOURHOOD = 11 /* a neighbourhood's local topic */
 } sq_purpose;
 
 /* Counter words used where a draw does not depend on day or replicate. */

@@ -49,6 +49,7 @@ enum { M_SPAMMER = 1, M_MENTORED = 2, M_PAID = 4 };
   X(int32_t, join_day)        /* day it joined the network: its tenure */         \
   X(int32_t, spell_day)       /* day it joined this group */                      \
   X(int32_t, shield_until)    /* no leaving before this day */                    \
+  X(int32_t, newcomer_until)  /* the newcomer hazard applies before this day */   \
   X(float, engagement)        /* e, 0..1 */                                       \
   X(float, belonging)         /* b, 0..1 */                                       \
   X(float, fit)               /* f = interest . theme */                          \
@@ -90,14 +91,16 @@ typedef struct group {
   /* the core team: an active leader (or none) and managers waiting to lead */
   uint32_t leader;       /* agent id, SQ_NONE: leaderless */
   double leader_energy;  /* 0..1 */
+  double leader_burnout; /* this leader's burnout, energy lost a day while leading */
   int n_managers;
   uint32_t manager[SQ_MAX_MANAGERS];
   double manager_energy[SQ_MAX_MANAGERS];
+  double manager_burnout[SQ_MAX_MANAGERS];
   int32_t last_split_day;
   double outreach_level; /* the adaptive schedule's state */
   double freshness;      /* phi, 0..1: recent inflow of newcomers */
   double active_growth;  /* smoothed daily growth of active members */
-  uint32_t last_active;
+  uint32_t last_active, peak_active;
   int silent_run;        /* consecutive days with fewer than death.min_active */
   uint32_t peak_members, reach;
   int32_t peak_day;
@@ -266,6 +269,7 @@ static void tally(const sq_scenario *sc, group *g, uint8_t flags, float engageme
 typedef struct join_terms {
   uint32_t inviter;   /* SQ_NONE unless invited */
   bool mentored;
+  bool welcomed;      /* by an organiser: spared the newcomer hazard */
   double engagement;  /* starting engagement */
 } join_terms;
 
@@ -294,6 +298,7 @@ static void add_member(world *w, group *g, int day, uint32_t agent, const sq_age
   m->join_day[i] = day;
   m->spell_day[i] = day;
   m->shield_until[i] = t->mentored ? day + sc->mentoring.shield_days : day;
+  m->newcomer_until[i] = t->mentored || t->welcomed ? day : day + sc->engagement.newcomer_days;
   m->engagement[i] = (float)(e > 1 ? 1 : e);
   m->belonging[i] = 0;
   memcpy(m->interest + (size_t)i * w->topics, a->interest, (size_t)w->topics * sizeof(float));
@@ -318,11 +323,24 @@ static uint32_t slot_of(const group *g, uint32_t agent) {
   return SQ_NONE;
 }
 
+/* An organiser's own burnout rate, energy lost a day while leading: the
+ * mean rate times a lognormal factor of mean 1, a pure function of
+ * (seed, replicate, agent). */
+static double burnout_rate(const world *w, uint32_t agent) {
+  const sq_team_params *t = &w->sc->team;
+  sq_bits4 b = sq_philox(w->seed, w->replicate, SQ_NO_DAY, agent, SQ_DRAW_TEAM, 0);
+  double u1 = sq_u01(b.v[0]), u2 = sq_u01(b.v[1]);
+  double z = sqrt(-2 * log(u1)) * cos(2 * M_PI * u2); /* Box-Muller: one normal */
+  double s = t->burnout_spread;
+  return t->burnout_per_year / 365.0 * exp(s * z - 0.5 * s * s);
+}
+
 /* Make `agent` (a member of g) the leader, with `energy`; the leader does
  * not leave while it leads. */
-static void take_lead(group *g, uint32_t agent, double energy) {
+static void take_lead(world *w, group *g, uint32_t agent, double energy) {
   g->leader = agent;
   g->leader_energy = energy;
+  g->leader_burnout = burnout_rate(w, agent);
   uint32_t i = slot_of(g, agent);
   if (i != SQ_NONE) g->m.shield_until[i] = INT32_MAX;
 }
@@ -342,13 +360,15 @@ static void succeed(world *w, group *g, int day) {
   double energy = g->manager_energy[best];
   g->manager[best] = g->manager[--g->n_managers];
   g->manager_energy[best] = g->manager_energy[g->n_managers];
-  take_lead(g, heir, energy);
+  g->manager_burnout[best] = g->manager_burnout[g->n_managers];
+  take_lead(w, g, heir, energy);
   if (g->leader_energy < w->sc->team.quit_below) succeed(w, g, day); /* too tired to lead */
 }
 
-static void add_manager(group *g, uint32_t agent) {
+static void add_manager(const world *w, group *g, uint32_t agent) {
   if (g->n_managers < SQ_MAX_MANAGERS) {
     g->manager[g->n_managers] = agent;
+    g->manager_burnout[g->n_managers] = burnout_rate(w, agent);
     g->manager_energy[g->n_managers++] = 1.0;
   }
 }
@@ -363,6 +383,7 @@ static void leave_team(world *w, group *g, uint32_t agent, int day) {
     if (g->manager[k] == agent) {
       g->manager[k] = g->manager[--g->n_managers];
       g->manager_energy[k] = g->manager_energy[g->n_managers];
+      g->manager_burnout[k] = g->manager_burnout[g->n_managers];
       return;
     }
 }
@@ -457,6 +478,7 @@ static bool already_candidate(const group *g, uint32_t agent) {
 static void gather_candidates(world *w, group *g, int day, gsl_rng *r, gsl_rng *attributes) {
   const sq_scenario *sc = w->sc;
   g->n_candidates = 0;
+  if (day - g->born_day >= sc->recruitment.closed_after_days) return; /* a closed group */
   uint32_t room = (uint32_t)sc->group.capacity > g->m.count ? sc->group.capacity - g->m.count : 0;
   for (uint32_t k = 0; k < g->n_invites && g->n_candidates < room; k++) {
     const invite_event *ev = &g->invites[k];
@@ -469,6 +491,7 @@ static void gather_candidates(world *w, group *g, int day, gsl_rng *r, gsl_rng *
   }
   const sq_schedule *s = &sq_schedules[sc->recruitment.outreach.schedule];
   if (!sq_entry_rules[sc->recruitment.entry.rule].outreach_allowed) return;
+  if (s->operated && g->leader == SQ_NONE) return; /* nobody runs the outreach */
   uint32_t limit = (uint32_t)(sc->group.qr_join_limit < sc->group.capacity ? sc->group.qr_join_limit
                                                                            : sc->group.capacity);
   if (g->m.count >= limit) return;
@@ -498,6 +521,8 @@ static void commit_candidates(world *w, group *g, int day) {
   const sq_scenario *sc = w->sc;
   uint32_t limit = (uint32_t)(sc->group.qr_join_limit < sc->group.capacity ? sc->group.qr_join_limit
                                                                            : sc->group.capacity);
+  /* the active team welcomes a limited number of newcomers a day */
+  double welcomes = g->leader == SQ_NONE ? 0 : sc->team.welcomes_per_day * (1 + g->n_managers);
   for (uint32_t k = 0; k < g->n_candidates; k++) {
     const candidate *c = &g->candidates[k];
     if (g->m.count >= (uint32_t)sc->group.capacity) break;
@@ -505,7 +530,9 @@ static void commit_candidates(world *w, group *g, int day) {
     if (sq_map_get(&w->map, c->agent) != SQ_MAP_ABSENT) continue;
     sq_agent a;
     sq_agent_draw(w->pop, c->agent, w->attributes, &a);
-    join_terms t = {c->inviter, c->veteran && sc->mentoring.enabled && !a.spammer,
+    bool welcomed = welcomes >= 1;
+    welcomes -= welcomed;
+    join_terms t = {c->inviter, c->veteran && sc->mentoring.enabled && !a.spammer, welcomed,
                     sc->engagement.initial};
     add_member(w, g, day, c->agent, &a, &t);
   }
@@ -542,19 +569,28 @@ static group *new_group(world *w, int day, int32_t parent, int topic) {
   return g;
 }
 
-/* Owner and founders: agents the entry rule admits, drawn at random, who
- * join with certainty.  The owner (when team.owner) comes first and leads;
- * the next team.managers founders are the core team.  Neither is ever a
- * spammer; other founders may be, if the entry rule lets them in. */
+/* Owner and founders join with certainty: agents the entry rule admits, the
+ * first drawn anywhere, the others among its acquaintances (agents within a
+ * neighbourhood's size of it: neighbours on the ring, sharing its local
+ * topic), or anywhere once those are exhausted.  The owner (when team.owner)
+ * comes first and leads; the next team.managers founders are the core team.
+ * Neither is ever a spammer; other founders may be, if the rule admits them. */
 static void found(world *w, group *g, int day) {
   const sq_scenario *sc = w->sc;
   const sq_entry_rule *rule = &sq_entry_rules[sc->recruitment.entry.rule];
   gsl_rng *r = w->events;
   sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, (uint32_t)g->id, SQ_DRAW_FOUNDERS);
+  uint32_t n = w->pop->size, reach = (uint32_t)sc->population.neighbourhood_size;
+  if (reach > n / 2) reach = n / 2;
   int owners = sc->team.owner ? 1 : 0, need = sc->group.founders + owners;
-  long tries = 1000 + 1000L * need;
+  long near_tries = 100L * need, tries = near_tries + 1000 + 1000L * need;
+  uint32_t anchor = SQ_NONE;
   for (int joined = 0; joined < need && tries-- > 0;) {
-    uint32_t agent = sq_stream_below(r, w->pop->size);
+    uint32_t agent;
+    if (anchor != SQ_NONE && tries > near_tries && reach > 0) /* an acquaintance */
+      agent = (uint32_t)(((uint64_t)anchor + n - reach + sq_stream_below(r, 2 * reach + 1)) % n);
+    else
+      agent = sq_stream_below(r, n);
     if (sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) continue;
     sq_agent a;
     sq_agent_draw(w->pop, agent, w->attributes, &a);
@@ -562,11 +598,13 @@ static void found(world *w, group *g, int day) {
     if (a.spammer && (owner || manager)) continue;
     if (rule->screens_fit && sq_fit(a.interest, g->theme, w->topics) < sc->recruitment.entry.fit_threshold)
       continue;
-    join_terms t = {SQ_NONE, false, sc->engagement.initial};
+    /* founders are the owner's acquaintances: welcomed, if there is an owner */
+    join_terms t = {SQ_NONE, false, sc->team.owner, sc->engagement.initial};
     if (owner || manager) t.engagement = 1.0;
     add_member(w, g, day, agent, &a, &t);
-    if (owner) take_lead(g, agent, 1.0);
-    if (manager) add_manager(g, agent);
+    if (owner) take_lead(w, g, agent, 1.0);
+    if (manager) add_manager(w, g, agent);
+    if (anchor == SQ_NONE) anchor = agent;
     joined++;
   }
 }
@@ -579,21 +617,19 @@ static double ritual_due(const sq_ritual_params *r, int age, double *belonging) 
   return r->content;
 }
 
-/* Loss of focus: the theme takes a random step (independent normal steps
- * per topic, kept non-negative and of unit length) unless an active leader
- * holds it; members' fits follow. */
-static void drift_theme(world *w, group *g, gsl_rng *r) {
+/* Loss of focus: unless an active leader holds it, the theme blurs,
+ * moving the share focus.drift_per_day of the way towards the vague theme
+ * that weighs all topics alike; members' fits follow. */
+static void drift_theme(world *w, group *g) {
   const sq_focus_params *f = &w->sc->focus;
-  double sd = f->drift_per_day * (g->leader_on ? f->led_drift_share : 1.0);
-  if (sd <= 0) return;
-  double norm = 0;
+  double d = f->drift_per_day * (g->leader_on ? f->led_drift_share : 1.0);
+  if (d <= 0) return;
+  double vague = 1 / sqrt((double)w->topics), norm = 0;
   for (int k = 0; k < w->topics; k++) {
-    double t = g->theme[k] + sd * gsl_ran_gaussian_ziggurat(r, 1.0);
-    g->theme[k] = (float)(t > 0 ? t : 0);
+    g->theme[k] = (float)((1 - d) * g->theme[k] + d * vague);
     norm += (double)g->theme[k] * g->theme[k];
   }
-  for (int k = 0; k < w->topics; k++)
-    g->theme[k] = (float)(norm > 0 ? g->theme[k] / sqrt(norm) : 1 / sqrt((double)w->topics));
+  for (int k = 0; k < w->topics; k++) g->theme[k] = (float)(g->theme[k] / sqrt(norm));
   members *m = &g->m;
   for (uint32_t i = 0; i < m->count; i++)
     m->fit[i] = (float)sq_fit(m->interest + (size_t)i * w->topics, g->theme, w->topics);
@@ -616,7 +652,7 @@ static void group_day(world *w, group *g, int day) {
                      : (uint32_t)g->ads_posted;
   if (g->leader_on && sc->marketing.ads_per_day > 0) /* the operator's own hard selling */
     g->ads_shown += gsl_ran_poisson(r, sc->marketing.ads_per_day);
-  drift_theme(w, g, r);
+  drift_theme(w, g);
   double operations = 0, ritual_belonging = 0;
   if (g->leader_on) {
     operations = c->operations_per_day;
@@ -744,8 +780,8 @@ static void split_group(world *w, size_t parent_index, int day) {
   memcpy(child->theme, sub, sizeof sub);
   qsort(movers, n_movers, sizeof *movers, by_slot_descending); /* removal keeps lower slots */
   for (uint32_t r = 0; r < n_movers; r++) move_member(w, g, movers[r], child, day);
-  take_lead(child, leader, 1.0);
-  for (int k = 0; k < n_team; k++) add_manager(child, team[k]);
+  take_lead(w, child, leader, 1.0);
+  for (int k = 0; k < n_team; k++) add_manager(w, child, team[k]);
   g->last_split_day = child->last_split_day = day;
   free(order);
   free(movers);
@@ -768,6 +804,8 @@ static void member_day(const world *w, work_item *it, int day) {
   const double noise_width = sc->engagement.noise * sqrt(3.0); /* uniform of that sd */
   const double threshold = sc->engagement.active_threshold;
   const double leave_rate = sc->engagement.leave_rate_per_day;
+  const double base_leave = sc->engagement.base_leave_rate_per_day;
+  const double newcomer_leave = sc->engagement.newcomer_leave_rate_per_day;
   const double protection = sc->engagement.belonging_protection;
   const double w_soc = sc->content.belonging_weight;
   const double gain = sc->belonging.gain_per_day + g->ritual_belonging;
@@ -820,8 +858,11 @@ static void member_day(const world *w, work_item *it, int day) {
       bel += gain * e * (1 - bel) - decay * bel;
       m->engagement[i] = (float)e;
       m->belonging[i] = (float)bel;
-      if (e < threshold && day >= m->shield_until[i]) {
-        double hazard = leave_rate * (1 - e / threshold) * (1 - protection * bel) * m->leave_scale[i];
+      if (day >= m->shield_until[i]) {
+        double silence = e < threshold ? leave_rate * (1 - e / threshold) : 0;
+        double newcomer = day < m->newcomer_until[i] ? newcomer_leave : 0;
+        double hazard =
+            (base_leave + silence + newcomer) * (1 - protection * bel) * m->leave_scale[i];
         if (u_leave < hazard) {
           leavers[n_leavers++] = i;
           continue;
@@ -880,15 +921,18 @@ static void process_leavers(world *w, group *g, int day) {
   }
 }
 
-/* Burnout (docs/MODEL.md, "The core team"): the leader's energy runs down;
- * managers waiting to lead tire more slowly.  A leader below team.quit_below
- * steps down. */
+/* Burnout (docs/MODEL.md, "The core team"): the leader's energy runs down,
+ * faster as the group's activity falls from its peak; managers waiting to
+ * lead tire more slowly.  A leader below team.quit_below steps down. */
 static void team_day(world *w, group *g, int day) {
   const sq_team_params *t = &w->sc->team;
-  double loss = t->burnout_per_year / 365.0;
-  for (int k = 0; k < g->n_managers; k++) g->manager_energy[k] -= loss * t->backup_burnout_share;
+  /* a group far below its peak of activity disheartens its organisers */
+  double slump = g->peak_active ? 1.0 - (double)g->active / g->peak_active : 0.0;
+  double pace = 1.0 + t->discouragement * (slump > 0 ? slump : 0);
+  for (int k = 0; k < g->n_managers; k++)
+    g->manager_energy[k] -= g->manager_burnout[k] * t->backup_burnout_share * pace;
   if (g->leader == SQ_NONE) return;
-  g->leader_energy -= loss;
+  g->leader_energy -= g->leader_burnout * pace;
   if (g->leader_energy < t->quit_below) succeed(w, g, day);
 }
 
@@ -945,6 +989,7 @@ static void close_day(world *w, group *g, int day) {
   double growth = ((double)g->active - g->last_active) / (g->last_active ? g->last_active : 1);
   g->active_growth += (growth - g->active_growth) / 7.0; /* a week's memory */
   g->last_active = g->active;
+  if (g->active > g->peak_active) g->peak_active = g->active;
   if (n > g->peak_members) g->peak_members = n, g->peak_day = day;
   uint32_t people = g->active + g->zombies;
   sq_day_row row = {day, g->id, n, g->active, g->zombies, g->spammers, g->joins, g->leaves,

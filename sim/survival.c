@@ -68,6 +68,17 @@ double sq_km_quantile(const sq_km *km, double p) {
   return NAN;
 }
 
+void sq_km_quantile_ci(const sq_km *km, double p, double z, double *lower, double *upper) {
+  *lower = *upper = NAN;
+  for (size_t k = 0; k < km->n; k++) {
+    const sq_km_step *st = &km->steps[k];
+    if (fabs(st->survival - (1 - p)) > z * sqrt(st->variance) + 1e-12) continue;
+    if (isnan(*lower)) *lower = st->time;
+    /* S keeps this value until the next death time */
+    *upper = k + 1 < km->n ? km->steps[k + 1].time : NAN;
+  }
+}
+
 typedef struct tagged { double time; bool event; bool in_a; } tagged;
 
 static int tagged_by_time(const void *x, const void *y) {

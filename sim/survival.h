@@ -33,6 +33,12 @@ double sq_km_survival(const sq_km *km, double t);
  * of the lifespan (p = 0.5: the median).  NaN when S never gets that low. */
 double sq_km_quantile(const sq_km *km, double p);
 
+/* A confidence interval for the p-quantile of the lifespan (Brookmeyer &
+ * Crowley 1982): the times t at which |S(t) - (1 - p)| <= z SE(t), with
+ * Greenwood's SE.  *upper is NaN when the interval reaches past the last
+ * observation; both are NaN when no time qualifies. */
+void sq_km_quantile_ci(const sq_km *km, double p, double z, double *lower, double *upper);
+
 /* The log-rank test of equal survival in two samples (Mantel-Haenszel form,
  * ties counted with the hypergeometric variance). */
 typedef struct sq_logrank {

@@ -28,6 +28,7 @@ int main(void) {
   sc.population.quality_mean = 0.4385;
   sc.population.tolerance_mean = 0.6385;
   sc.population.expectation_mean = 0.1385;
+  sc.population.homophily = 0; /* interests independent of neighbourhoods, checked below */
   sc.graph.model = SQ_GRAPH_WELL_MIXED;
   sq_population pop;
   sq_error err = {0};
@@ -91,6 +92,29 @@ int main(void) {
   CHECK(a1.talkativeness == a2.talkativeness && a1.interest[3] == a2.interest[3] &&
             a1.spammer == a2.spammer,
         "an agent's attributes are the same at every draw");
+  /* Homophily: the neighbourhood's local topic is an agent's main interest
+   * far more often than the 1 in K of independent interests. */
+  long local_main[2] = {0, 0};
+  for (int h = 0; h < 2; h++) {
+    sq_population hp;
+    sc.population.homophily = h ? 2.385 : 0;
+    sq_population_init(&hp, &sc, 2385, 1, &err);
+    for (uint32_t i = 0; i < 20000; i++) {
+      sq_agent a;
+      sq_agent_draw_screen(&hp, i, r, &a);
+      int best = 0;
+      for (int k = 1; k < sc.population.topics; k++)
+        if (a.interest[k] > a.interest[best]) best = k;
+      local_main[h] += best == (int)sq_local_topic(&hp, i);
+    }
+    sq_population_free(&hp);
+  }
+  double share0 = local_main[0] / 20000.0, share1 = local_main[1] / 20000.0;
+  double se0 = sqrt(0.125 * 0.875 / 20000);
+  CHECK(fabs(share0 - 0.125) < 4 * se0, "no homophily: the local topic is the main interest of "
+        "%.3f of agents, 1/K = 0.125", share0);
+  CHECK(share1 > 0.5, "homophily 2.385: the local topic is the main interest of %.3f of agents "
+        "(> 0.5)", share1);
   gsl_rng_free(r);
   free(spam), free(talk), free(logtalk), free(soc), free(qual), free(tol), free(expect);
   sq_population_free(&pop);

@@ -36,6 +36,13 @@ int main(void) {
   CHECK(fabs(sq_km_survival(&km, 12) - 0.7529) < 5e-5 && sq_km_survival(&km, 5) == 1,
         "S between death times holds its last value");
   CHECK(km.censored == 12, "12 censored observations");
+  /* 95% interval for the median: |S(t) - 0.5| <= 1.96 SE(t) holds from
+   * t = 13 (S 0.6902, SE 0.1068: 0.190 <= 0.209) to the last death at 23,
+   * after which S stays at 0.4482 to the end of follow-up: (13, not reached). */
+  double lo, hi;
+  sq_km_quantile_ci(&km, 0.5, 1.96, &lo, &hi);
+  CHECK(lo == 13 && isnan(hi), "median 95%% interval from 13 weeks, upper bound not reached (%g, %g)",
+        lo, hi);
   sq_km_free(&km);
 
   /* The log-rank test of the 6-MP arm against the placebo arm (21 patients,
