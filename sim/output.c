@@ -67,7 +67,7 @@ sq_output *sq_output_open(const char *dir, const sq_scenario *sc, bool with_memb
   memset(o->first_stage, SQ_STAGE_DEATH, runs * days);
   int rc = open_csv(o, &o->timeseries, "timeseries.csv",
                     "replicate,day,group,members,active,zombies,joins,leaves,posts,ads,"
-                    "mean_engagement,stage,spammers\n",
+                    "mean_engagement,stage,spammers,leader_energy\n",
                     err);
   if (!rc)
     rc = open_csv(o, &o->groups, "groups.csv",
@@ -107,9 +107,10 @@ int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
   FILE *f = o->timeseries.f;
   for (size_t k = 0; k < r->n_rows; k++) {
     const sq_day_row *x = &r->rows[k];
-    fprintf(f, "%u,%d,%d,%u,%u,%u,%u,%u,%u,%u,%.4f,%s,%u\n", r->replicate, x->day, x->group,
-            x->members, x->active, x->zombies, x->joins, x->leaves, x->posts, x->ads,
-            (double)x->mean_engagement, sq_stage_names[x->stage], x->spammers);
+    fprintf(f, "%u,%d,%d,%u,%u,%u,%u,%u,%u,%u,%.4f,%s,%u,%.4f\n", r->replicate, x->day,
+            x->group, x->members, x->active, x->zombies, x->joins, x->leaves, x->posts, x->ads,
+            (double)x->mean_engagement, sq_stage_names[x->stage], x->spammers,
+            (double)x->leader_energy);
     if (x->day < o->horizon) {
       curve(o, run, CURVE_MEMBERS)[x->day] += x->members;
       curve(o, run, CURVE_ACTIVE)[x->day] += x->active;

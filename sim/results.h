@@ -28,6 +28,7 @@ typedef struct sq_day_row {
   uint32_t members, active, zombies, spammers;
   uint32_t joins, leaves, posts, ads;
   float mean_engagement;
+  float leader_energy; /* 0 while leaderless */
   uint8_t stage;
 } sq_day_row;
 

@@ -347,7 +347,8 @@ static void take_lead(world *w, group *g, uint32_t agent, double energy) {
 
 /* The leader steps down (burnt out) or has left: the manager with the most
  * energy takes over if the team provides succession, otherwise the group is
- * leaderless.  A former leader stays a member and may leave like anyone. */
+ * leaderless.  A former leader stays a member and may leave like anyone.
+ * (Managers only leave the team this way: see add_manager.) */
 static void succeed(world *w, group *g, int day) {
   uint32_t i = slot_of(g, g->leader);
   if (i != SQ_NONE) g->m.shield_until[i] = day;
@@ -365,12 +366,15 @@ static void succeed(world *w, group *g, int day) {
   if (g->leader_energy < w->sc->team.quit_below) succeed(w, g, day); /* too tired to lead */
 }
 
+/* Add a member of g to its core team: committed, it does not leave the
+ * group while in the team (it leaves the team only to lead). */
 static void add_manager(const world *w, group *g, uint32_t agent) {
-  if (g->n_managers < SQ_MAX_MANAGERS) {
-    g->manager[g->n_managers] = agent;
-    g->manager_burnout[g->n_managers] = burnout_rate(w, agent);
-    g->manager_energy[g->n_managers++] = 1.0;
-  }
+  uint32_t i = slot_of(g, agent);
+  if (g->n_managers == SQ_MAX_MANAGERS || i == SQ_NONE) return;
+  g->manager[g->n_managers] = agent;
+  g->manager_burnout[g->n_managers] = burnout_rate(w, agent);
+  g->manager_energy[g->n_managers++] = 1.0;
+  g->m.shield_until[i] = INT32_MAX;
 }
 
 /* A member leaves: out of the team if it was in it. */
@@ -994,7 +998,8 @@ static void close_day(world *w, group *g, int day) {
   uint32_t people = g->active + g->zombies;
   sq_day_row row = {day, g->id, n, g->active, g->zombies, g->spammers, g->joins, g->leaves,
                     (uint32_t)g->posts, g->ads_shown,
-                    (float)(people ? g->engagement_sum / people : 0), 0};
+                    (float)(people ? g->engagement_sum / people : 0),
+                    (float)(g->leader == SQ_NONE ? 0 : g->leader_energy), 0};
   if (sq_result_add_row(w->out, &row) || series_push(g, g->active)) w->out_of_memory = true;
   if (sc->death.min_active > 0) {
     g->silent_run = g->active < (uint32_t)sc->death.min_active ? g->silent_run + 1 : 0;

@@ -23,7 +23,7 @@ done
 expect "no temporary files left" "[ -z \"\$(ls -A '$out' | grep tmp)\" ]"
 
 expect "timeseries.csv columns" \
-  "[ \"\$(head -1 '$out/timeseries.csv')\" = 'replicate,day,group,members,active,zombies,joins,leaves,posts,ads,mean_engagement,stage,spammers' ]"
+  "[ \"\$(head -1 '$out/timeseries.csv')\" = 'replicate,day,group,members,active,zombies,joins,leaves,posts,ads,mean_engagement,stage,spammers,leader_energy' ]"
 expect "groups.csv columns" \
   "[ \"\$(head -1 '$out/groups.csv')\" = 'replicate,group,parent,born_day,died_day,lifespan_days,censored,peak_members,peak_day,reach,sprout_days,growth_days,active_days,decline_days,death_days' ]"
 expect "members.csv columns" \
@@ -31,9 +31,9 @@ expect "members.csv columns" \
 expect "curves.csv starts with day and the members band" \
   "head -1 '$out/curves.csv' | grep -q '^day,members_p10,members_median,members_p90,'"
 
-# every timeseries row: 13 fields, a known stage, members = active + zombies + spammers
+# every timeseries row: 14 fields, a known stage, members = active + zombies + spammers
 expect "timeseries rows are complete and consistent" \
-  "awk -F, 'NR > 1 && (NF != 13 || \$4 != \$5 + \$6 + \$13 || \$12 !~ /^(sprout|growth|active|decline|death)\$/) {bad++} END {exit bad > 0}' '$out/timeseries.csv'"
+  "awk -F, 'NR > 1 && (NF != 14 || \$4 != \$5 + \$6 + \$13 || \$12 !~ /^(sprout|growth|active|decline|death)\$/) {bad++} END {exit bad > 0}' '$out/timeseries.csv'"
 expect "all four replicates appear" \
   "[ \"\$(awk -F, 'NR > 1 {print \$1}' '$out/timeseries.csv' | sort -u | tr '\n' ' ')\" = '0 1 2 3 ' ]"
 expect "days count up from 0 within each replicate and group" \
