@@ -2,6 +2,7 @@
  * those): defaults, overrides, bases, and the resolved scenario, which must
  * read back to exactly the same scenario. */
 #include <cjson/cJSON.h>
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,10 +75,20 @@ int main(void) {
   remove(base_path);
   remove(variant_path);
 
-  /* every shipped scenario validates */
-  const char *shipped[] = {"scenarios/well_run.json", "scenarios/diffusion_only.json"};
-  for (size_t i = 0; i < sizeof shipped / sizeof *shipped; i++)
-    CHECK(sq_scenario_read(&s, shipped[i], &err) == 0, "%s is valid: %s", shipped[i],
-          err.message);
+  /* every shipped scenario validates and says what it shows */
+  DIR *dir = opendir("scenarios");
+  int files = 0;
+  for (struct dirent *e; dir && (e = readdir(dir));) {
+    size_t n = strlen(e->d_name);
+    if (n < 6 || strcmp(e->d_name + n - 5, ".json") != 0) continue;
+    char path[512];
+    snprintf(path, sizeof path, "scenarios/%s", e->d_name);
+    files++;
+    int ok = sq_scenario_read(&s, path, &err) == 0;
+    CHECK(ok, "%s is valid%s%s", path, ok ? "" : ": ", ok ? "" : err.message);
+    CHECK(ok && strlen(s.description) > 100, "%s has a description to read aloud", path);
+  }
+  if (dir) closedir(dir);
+  CHECK(files >= 17, "%d shipped scenarios checked", files);
   return CHECK_DONE();
 }
