@@ -38,12 +38,7 @@ echo "setup: built $build/shequn"
 case $what in
   demo)
     "$build/shequn" run scenarios/well_run.json
-    if command -v gnuplot >/dev/null; then
-      gnuplot -e "dir='out/well_run'" plots/lifecycle.gp
-      echo "plot: out/well_run/lifecycle.png"
-    else
-      echo "gnuplot is not installed: no plot (the CSV files are in out/well_run)"
-    fi ;;
+    "$build/shequn" plot out/well_run ;;
   test)
     ctest --test-dir "$build" --output-on-failure -j"$(nproc)" ;;
   build) ;;

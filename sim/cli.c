@@ -1,5 +1,7 @@
 #include "sim/cli.h"
 
+#include "sim/scenario.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,4 +41,17 @@ bool sq_parse_count(const char *command, const char *option, const char *text, l
   }
   *out = v;
   return true;
+}
+
+int sq_read_scenario(sq_scenario *sc, const char *path, const char *const *sets, int n_sets,
+                     const long long *seed, const long long *replicates, sq_error *err) {
+  sq_scenario_defaults(sc);
+  int rc = sq_scenario_load(sc, path, err);
+  for (int i = 0; i < n_sets && !rc; i++) rc = sq_scenario_set(sc, sets[i], err);
+  if (rc) return rc;
+  if (seed) sc->seed = *seed;
+  if (replicates) sc->replicates = (int)*replicates;
+  char source[4200]; /* constraints are checked once the overrides are in */
+  snprintf(source, sizeof source, "%s%s", path, n_sets ? " with --set" : "");
+  return sq_scenario_check(sc, source, err);
 }

@@ -9,6 +9,9 @@
 int sq_cmd_run(int argc, char **argv);
 int sq_cmd_validate(int argc, char **argv);
 int sq_cmd_params(int argc, char **argv);
+int sq_cmd_compare(int argc, char **argv);
+int sq_cmd_plot(int argc, char **argv);
+int sq_cmd_gallery(int argc, char **argv);
 
 /* Helpers shared by subcommands. */
 bool sq_is_help(const char *arg);
@@ -18,6 +21,14 @@ const char *sq_option_value(int argc, char **argv, int *i, const char *command);
 /* Parse a whole non-negative integer in [lo, hi]; false and a message if not. */
 bool sq_parse_count(const char *command, const char *option, const char *text, long long lo,
                     long long hi, long long *out);
+/* Read a scenario file, apply `--set` overrides, then --seed and
+ * --replicates when given (NULL otherwise), and check the constraints
+ * between keys.  Returns 0 or SQ_EINPUT with the message in err. */
+struct sq_scenario;
+struct sq_error;
+int sq_read_scenario(struct sq_scenario *sc, const char *path, const char *const *sets, int n_sets,
+                     const long long *seed, const long long *replicates, struct sq_error *err);
+
 /* Print "shequn CMD: message" and the hint to use --help; returns 2. */
 int sq_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/batch.h"
+#include "sim/study.h"
 #include "sim/cli.h"
 #include "sim/output.h"
 #include "sim/population.h"
@@ -31,9 +31,12 @@ static const char run_usage[] =
     "  timeseries.csv  a row per replicate, day and living group\n"
     "  groups.csv      a row per group: birth, death, lifespan, peak, stage days\n"
     "  members.csv     with --members: a row per membership spell\n"
-    "  curves.csv      per day: median and 10-90%% band over replicates\n"
+    "  curves.csv      per day: median and 10-90% band over replicates\n"
+    "  survival.csv    Kaplan-Meier survival of groups, 95% Greenwood bands\n"
+    "  varied.csv      the settings drawn per replicate, if the scenario varies some\n"
     "  summary.json    lifespan median and quartiles (Kaplan-Meier), run facts\n"
     "  scenario.json   the fully resolved scenario: rerun it to reproduce the run\n"
+    "Draw its charts with `shequn plot DIR`.\n"
     "Files appear only when the run completes; an interrupted run leaves\n"
     "earlier files as they were.  Exit status: 0 done, 1 failed, 2 bad input.\n";
 
@@ -91,10 +94,6 @@ static int parse_args(int argc, char **argv, run_args *a) {
   return 0;
 }
 
-static int sink_to_output(void *context, const sq_run_result *r, sq_error *err) {
-  return sq_output_add(context, r, err);
-}
-
 /* A lifespan quantile in days, or "> horizon" when survival never fell that
  * low before the horizon. */
 static void print_days(const char *label, double days, int horizon) {
@@ -127,14 +126,8 @@ int sq_cmd_run(int argc, char **argv) {
   }
   sq_scenario sc;
   sq_error err = {0};
-  sq_scenario_defaults(&sc);
-  rc = sq_scenario_load(&sc, a.scenario, &err);
-  for (int i = 0; i < a.n_sets && !rc; i++) rc = sq_scenario_set(&sc, a.sets[i], &err);
-  if (!rc && a.has_seed) sc.seed = a.seed;
-  if (!rc && a.has_replicates) sc.replicates = (int)a.replicates;
-  char source[4200]; /* constraints are checked once the overrides are in */
-  snprintf(source, sizeof source, "%s%s", a.scenario, a.n_sets ? " with --set" : "");
-  if (!rc) rc = sq_scenario_check(&sc, source, &err);
+  rc = sq_read_scenario(&sc, a.scenario, a.sets, a.n_sets, a.has_seed ? &a.seed : NULL,
+                        a.has_replicates ? &a.replicates : NULL, &err);
   free(a.sets);
   if (rc) {
     fprintf(stderr, "%s\n", err.message);
@@ -144,35 +137,13 @@ int sq_cmd_run(int argc, char **argv) {
   snprintf(dir, sizeof dir, "%s%s", a.output ? "" : "out/", a.output ? a.output : sc.name);
 
   int threads = (int)a.threads;
-  double started = sq_seconds();
-  sq_population pop;
-  if ((rc = sq_population_init(&pop, &sc, (uint64_t)sc.seed, threads, &err))) {
-    fprintf(stderr, "shequn run: %s\n", err.message);
-    return rc;
-  }
-  sq_output *out = sq_output_open(dir, &sc, a.members, &err);
-  if (!out) {
-    sq_population_free(&pop);
-    fprintf(stderr, "shequn run: %s\n", err.message);
-    return 1;
-  }
-  sq_progress progress;
-  sq_progress_start(&progress, sc.name, (uint64_t)sc.replicates * (uint64_t)sc.horizon_days);
-  sq_batch batch = {threads, a.members, sq_catch_interrupts(), &progress, 0,
-                    (uint32_t)sc.replicates};
-  rc = sq_run_batch(&sc, &pop, &batch, sink_to_output, out, &err);
-  sq_progress_finish(&progress);
-  sq_population_free(&pop);
-  double seconds = sq_seconds() - started;
-  if (rc) {
-    sq_output_abort(out);
-    fprintf(stderr, "shequn run: %s; nothing was written\n", err.message);
-    return *batch.cancel ? 130 : 1;
-  }
+  const volatile sig_atomic_t *cancel = sq_catch_interrupts();
+  sq_study study = {threads, a.members, true, cancel, NULL, NULL};
   sq_lifespan_summary life;
-  if ((rc = sq_output_finish(out, threads, seconds, &life, &err))) {
-    fprintf(stderr, "shequn run: %s\n", err.message);
-    return 1;
+  double seconds;
+  if ((rc = sq_study_run(&sc, dir, &study, &life, &seconds, &err))) {
+    fprintf(stderr, "shequn run: %s; nothing was written\n", err.message);
+    return *cancel ? 130 : rc == SQ_EINPUT ? 2 : 1;
   }
   report(&sc, dir, threads, seconds, &life);
   return 0;

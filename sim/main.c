@@ -13,6 +13,9 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  run SCENARIO      simulate a scenario file and write its curves and records\n"
+    "  compare A B ...   run several scenarios on common random numbers and compare them\n"
+    "  plot DIR          draw the charts of a run or a comparison (gnuplot)\n"
+    "  gallery           run, plot and explain the teaching set (English and Chinese)\n"
     "  validate FILE...  check scenario files without running them\n"
     "  params            list every scenario key with its type, unit, range and default\n"
     "\n"
@@ -27,6 +30,9 @@ typedef struct command {
 
 static const command commands[] = {
     {"run", sq_cmd_run},
+    {"compare", sq_cmd_compare},
+    {"plot", sq_cmd_plot},
+    {"gallery", sq_cmd_gallery},
     {"validate", sq_cmd_validate},
     {"params", sq_cmd_params},
 };

@@ -232,11 +232,26 @@ static void add_number_or_null(cJSON *obj, const char *name, double v) {
     cJSON_AddNumberToObject(obj, name, v);
 }
 
+static int write_survival(sq_output *o, const sq_km *km, sq_error *err) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/survival.csv", o->dir);
+  sq_atomic_file af;
+  int rc = sq_atomic_open(&af, path, err);
+  if (rc) return rc;
+  fputs(SQ_KM_CSV_HEADER, af.f);
+  sq_km_write_rows(af.f, o->sc.name, km, 1.96);
+  return sq_atomic_commit(&af, err);
+}
+
 static char *summary_json(sq_output *o, int threads, double seconds, sq_lifespan_summary *life_out,
                           sq_error *err) {
   sq_km km;
   if (sq_km_estimate(o->lifespans, o->deaths, o->n_groups, &km)) {
     sq_error_set(err, SQ_ERUNTIME, "out of memory for summary.json");
+    return NULL;
+  }
+  if (write_survival(o, &km, err)) {
+    sq_km_free(&km);
     return NULL;
   }
   if (life_out)

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef struct sq_km_step {
   double time;       /* a distinct event time */
@@ -32,6 +33,12 @@ double sq_km_survival(const sq_km *km, double t);
 /* The smallest event time at which S falls to 1 - p or below: the p-quantile
  * of the lifespan (p = 0.5: the median).  NaN when S never gets that low. */
 double sq_km_quantile(const sq_km *km, double p);
+
+/* Write the estimate as CSV rows "label,day,at_risk,deaths,survival,lower,
+ * upper": day 0 (survival 1), each death time, and the last observed time,
+ * with pointwise Greenwood bands S +- z SE clamped to [0, 1]. */
+void sq_km_write_rows(FILE *f, const char *label, const sq_km *km, double z);
+#define SQ_KM_CSV_HEADER "scenario,day,at_risk,deaths,survival,lower,upper\n"
 
 /* A confidence interval for the p-quantile of the lifespan (Brookmeyer &
  * Crowley 1982): the times t at which |S(t) - (1 - p)| <= z SE(t), with

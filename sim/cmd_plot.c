@@ -1,0 +1,646 @@
+/* shequn plot: charts of a run or a comparison, through the gnuplot
+ * templates in plots/.  The C side reads the CSV files, prepares what
+ * gnuplot cannot easily compute (stage spans, step curves, shares of
+ * posts), chooses the labels (English or Chinese) and runs gnuplot. */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sim/cli.h"
+#include "sim/plot.h"
+#include "sim/results.h"
+#include "sim/scenario.h"
+
+extern char **environ;
+
+static const char plot_usage[] =
+    "Usage: shequn plot DIR [--format png|svg|pdf] [--lang en|zh]\n"
+    "\n"
+    "Draw the charts of a directory written by `shequn run` or `shequn compare`,\n"
+    "with gnuplot, into that directory:\n"
+    "  lifecycle      members, active and silent members over time (median and\n"
+    "                 10-90% band over replicates) over the five stages   (run)\n"
+    "  survival       share of groups still alive by age, 95% bands       (run, compare)\n"
+    "  network        groups and members of a network over time           (run, if it split)\n"
+    "  participation  share of posts written by the most active members   (run --members)\n"
+    "  comparison     active members of every scenario on one chart       (compare)\n"
+    "Files are named KIND.FORMAT, or KIND-zh.FORMAT with --lang zh.\n"
+    "\n"
+    "Options:\n"
+    "  --format F   png (default), svg or pdf\n"
+    "  --lang L     en (default) or zh: labels in English or in Chinese\n"
+    "  -h, --help   show this help\n"
+    "The templates are plots/*.gp of the source tree: found under $SHEQUN_HOME,\n"
+    "else beside the shequn binary (build/shequn), else in ./plots.\n"
+    "Exit status: 0 done, 1 failed (gnuplot missing or failing), 2 bad input.\n";
+
+/* ---- labels ---------------------------------------------------------------- */
+
+typedef struct labels {
+  const char *lifecycle, *survival, *network, *participation, *comparison;
+  const char *day, *age, *members, *active, *silent, *band, *groups, *alive_share;
+  const char *members_axis, *groups_axis, *active_axis, *posts_axis, *members_share_axis;
+  const char *top1, *top10, *equal;
+  const char *stage[SQ_STAGE_COUNT];
+} labels;
+
+static const labels english = {
+    "Lifecycle: %s", "Groups still alive", "A network of groups: %s", "Who writes the posts: %s",
+    "Active members, scenarios compared",
+    "day", "age of the group (days)", "members (median)", "active members (median)",
+    "silent members (median)", "10-90% of replicates", "groups alive (median)", "share of groups alive",
+    "members", "groups", "active members (median, 10-90% band)", "share of all posts",
+    "share of members, the most active first",
+    "top 1%% write %.0f%%", "top 10%% write %.0f%%", "everyone writes alike",
+    {"sprout", "growth", "active", "decline", "death"}};
+
+static const labels chinese_labels = {
+    "生命周期：%s", "仍存活的社群比例", "社群网络：%s", "谁在发言：%s", "活跃成员：方案比较",
+    "天", "社群年龄（天）", "成员数（中位数）", "活跃成员（中位数）", "沉默成员（中位数）",
+    "重复实验的10%–90%区间", "存活群数（中位数）", "存活比例",
+    "成员数", "群数", "活跃成员（中位数及10%–90%区间）", "发帖占比", "成员比例（从最活跃者起）",
+    "前1%%的成员发了%.0f%%的帖子", "前10%%的成员发了%.0f%%的帖子", "人人发帖一样多",
+    {"萌芽期", "成长期", "活跃期", "衰退期", "死亡期"}};
+
+static const char *const stage_colour[SQ_STAGE_COUNT] = {"#e5f5e0", "#c7e9c0", "#fff3bf",
+                                                         "#fdd0a2", "#e0e0e0"};
+
+/* ---- the plotting context --------------------------------------------------- */
+
+typedef struct plotter {
+  const char *dir;
+  const char *format; /* png, svg, pdf */
+  bool chinese;
+  const labels *l;
+  char templates[4096];
+  char scratch[4096]; /* a temporary directory for prepared data */
+  cJSON *gallery;     /* titles of the shipped scenarios, or NULL */
+  int written;
+} plotter;
+
+static bool exists(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0;
+}
+
+bool sq_find_project_dir(const char *what, const char *probe, char *buf, size_t size) {
+  char path[4200];
+  const char *home = getenv("SHEQUN_HOME");
+  if (home) {
+    snprintf(path, sizeof path, "%s/%s/%s", home, what, probe);
+    if (exists(path)) return snprintf(buf, size, "%s/%s", home, what), true;
+  }
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) { /* build/shequn in a source tree, or an installed binary */
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash) *slash = '\0';
+    const char *up[] = {"/..", "", "/../..", "/../share/shequn"};
+    for (size_t i = 0; i < sizeof up / sizeof *up; i++) {
+      snprintf(path, sizeof path, "%s%s/%s/%s", exe, up[i], what, probe);
+      if (exists(path)) return snprintf(buf, size, "%s%s/%s", exe, up[i], what), true;
+    }
+  }
+  snprintf(path, sizeof path, "%s/%s", what, probe);
+  if (exists(path)) return snprintf(buf, size, "%s", what), true;
+  return false;
+}
+
+/* The title of a scenario in the chosen language: the gallery's, or its
+ * name with spaces for underscores. */
+static void scenario_title(const plotter *p, const char *name, char *buf, size_t size) {
+  const cJSON *list = cJSON_GetObjectItemCaseSensitive(p->gallery, "scenarios");
+  for (const cJSON *s = list ? list->child : NULL; s; s = s->next) {
+    const cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "name");
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(s, p->chinese ? "title_zh" : "title_en");
+    if (cJSON_IsString(n) && cJSON_IsString(t) && strcmp(n->valuestring, name) == 0) {
+      snprintf(buf, size, "%s", t->valuestring);
+      return;
+    }
+  }
+  snprintf(buf, size, "%s", name);
+  for (char *c = buf; *c; c++)
+    if (*c == '_') *c = ' ';
+}
+
+/* ---- gnuplot ------------------------------------------------------------------ */
+
+/* Append `name = 'value'` to a gnuplot -e script, quoting for gnuplot's
+ * single-quoted strings (a quote is written twice). */
+static void add_string(char *script, size_t size, const char *name, const char *value) {
+  size_t used = strlen(script);
+  used += (size_t)snprintf(script + used, size - used, "%s = '", name);
+  for (const char *c = value; *c && used + 3 < size; c++) {
+    if (*c == '\'') script[used++] = '\'';
+    script[used++] = *c;
+  }
+  snprintf(script + used, size - used, "'; ");
+}
+
+static void add_number(char *script, size_t size, const char *name, double value) {
+  size_t used = strlen(script);
+  snprintf(script + used, size - used, "%s = %.10g; ", name, value);
+}
+
+/* Start a script with the variables every template takes. */
+static void begin_script(const plotter *p, char *script, size_t size, const char *kind,
+                         const char *title, char *out, size_t out_size) {
+  snprintf(out, out_size, "%s/%s%s.%s", p->dir, kind, p->chinese ? "-zh" : "", p->format);
+  const char *font = "WenQuanYi Micro Hei";
+  char term[256];
+  if (strcmp(p->format, "svg") == 0)
+    snprintf(term, sizeof term, "svg size 1600,900 font '%s,22' noenhanced background '#ffffff'",
+             font);
+  else if (strcmp(p->format, "pdf") == 0)
+    snprintf(term, sizeof term, "pdfcairo size 10in,5.625in font '%s,14' noenhanced", font);
+  else
+    snprintf(term, sizeof term, "pngcairo size 1600,900 font '%s,22' noenhanced", font);
+  script[0] = '\0';
+  add_string(script, size, "term", term);
+  add_string(script, size, "out", out);
+  add_string(script, size, "title", title);
+  add_string(script, size, "dir_plots", p->templates);
+}
+
+/* Run gnuplot on a template; on failure its messages are shown. */
+static int render(plotter *p, const char *template, const char *script, const char *out,
+                  sq_error *err) {
+  char path[4200], log[4200];
+  snprintf(path, sizeof path, "%s/%s", p->templates, template);
+  snprintf(log, sizeof log, "%s/gnuplot.log", p->scratch);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  char *argv[] = {"gnuplot", "-e", (char *)script, path, NULL};
+  pid_t pid;
+  unlink(out);
+  int rc = posix_spawnp(&pid, "gnuplot", &fa, NULL, argv, environ);
+  posix_spawn_file_actions_destroy(&fa);
+  if (rc == ENOENT)
+    return sq_error_set(err, SQ_ERUNTIME,
+                        "gnuplot is not installed (Debian: apt-get install gnuplot-nox); the CSV "
+                        "files in %s are there to plot with another tool",
+                        p->dir);
+  if (rc) return sq_error_set(err, SQ_ERUNTIME, "cannot run gnuplot: %s", strerror(rc));
+  int status;
+  waitpid(pid, &status, 0);
+  struct stat st;
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || stat(out, &st) != 0 || st.st_size == 0) {
+    char msg[600] = "";
+    FILE *f = fopen(log, "r");
+    if (f) {
+      size_t n = fread(msg, 1, sizeof msg - 1, f);
+      msg[n] = '\0';
+      fclose(f);
+    }
+    return sq_error_set(err, SQ_ERUNTIME, "gnuplot failed on %s: %s", template, msg);
+  }
+  printf("wrote %s\n", out);
+  p->written++;
+  return SQ_OK;
+}
+
+/* ---- reading the CSV files ------------------------------------------------------ */
+
+/* The index of `name` in a CSV header line, or -1. */
+static int column_of(const char *header, const char *name) {
+  int col = 0;
+  size_t n = strlen(name);
+  for (const char *c = header;; col++) {
+    if (strncmp(c, name, n) == 0 && (c[n] == ',' || c[n] == '\n' || c[n] == '\0')) return col;
+    c = strchr(c, ',');
+    if (!c) return -1;
+    c++;
+  }
+}
+
+/* Field `col` of a CSV line, copied into buf. */
+static const char *field(const char *line, int col, char *buf, size_t size) {
+  const char *c = line;
+  for (int k = 0; k < col && c; k++) {
+    c = strchr(c, ',');
+    if (c) c++;
+  }
+  size_t n = 0;
+  while (c && c[n] && c[n] != ',' && c[n] != '\n' && n + 1 < size) n++;
+  if (c) memcpy(buf, c, n);
+  buf[n] = '\0';
+  return buf;
+}
+
+/* What a curves.csv spans: the last day anyone was a member (in any
+ * replicate), and the most groups alive at once. */
+typedef struct extent { int last_day, last_member_day; double most_groups; } extent;
+
+static int curves_extent(const char *curves, extent *x) {
+  char line[4096], buf[64];
+  FILE *f = fopen(curves, "r");
+  if (!f || !fgets(line, sizeof line, f)) {
+    if (f) fclose(f);
+    return -1;
+  }
+  int members = column_of(line, "members_p90"), groups = column_of(line, "groups_p90");
+  *x = (extent){0, 0, 0};
+  while (fgets(line, sizeof line, f)) {
+    int day = atoi(line);
+    x->last_day = day;
+    if (atof(field(line, members, buf, sizeof buf)) > 0) x->last_member_day = day;
+    double g = atof(field(line, groups, buf, sizeof buf));
+    if (g > x->most_groups) x->most_groups = g;
+  }
+  fclose(f);
+  return 0;
+}
+
+/* The day a chart's time axis should end: a little after the last member
+ * is gone, so that short lives are not squeezed against the axis. */
+static int axis_end(const extent *x) {
+  int end = (int)(1.1 * x->last_member_day) + 10;
+  return end < x->last_day ? end : x->last_day;
+}
+
+/* ---- the charts ---------------------------------------------------------------------- */
+
+/* The lifecycle chart, its stages drawn as shaded, labelled spans. */
+static int plot_lifecycle(plotter *p, const char *name, sq_error *err) {
+  char path[4200], line[4096], buf[64];
+  snprintf(path, sizeof path, "%s/curves.csv", p->dir);
+  FILE *f = fopen(path, "r");
+  if (!f || !fgets(line, sizeof line, f)) {
+    if (f) fclose(f);
+    return sq_error_set(err, SQ_ERUNTIME, "%s: cannot read", path);
+  }
+  int stage_col = column_of(line, "stage");
+  /* spans of equal stage: start day, end day, stage */
+  int start[4096], end[4096], stage[4096], n = 0;
+  while (fgets(line, sizeof line, f) && n < 4096) {
+    int day = atoi(line);
+    field(line, stage_col, buf, sizeof buf);
+    int s = 0;
+    while (s < SQ_STAGE_COUNT - 1 && strcmp(sq_stage_names[s], buf) != 0) s++;
+    if (n == 0 || stage[n - 1] != s) start[n] = day, stage[n++] = s;
+    end[n - 1] = day + 1;
+
+  }
+  fclose(f);
+  extent x;
+  curves_extent(path, &x);
+  if (x.most_groups > 1) n = 0; /* a network: its first group's stages would mislead */
+  int xmax = axis_end(&x);
+  char stages[16384] = "";
+  size_t used = 0;
+  for (int k = 0; k < n && start[k] < xmax && used < sizeof stages - 512; k++) {
+    if (end[k] > xmax) end[k] = xmax;
+    used += (size_t)snprintf(stages + used, sizeof stages - used,
+                             "set object %d rect from %d, graph 0 to %d, graph 1 behind fc rgb "
+                             "'%s' fs solid 1.0 noborder; ",
+                             k + 1, start[k], end[k], stage_colour[stage[k]]);
+    /* a label across a wide span, upright in a narrow one, none in a sliver */
+    int width = end[k] - start[k];
+    if (width * 12 >= xmax)
+      used += (size_t)snprintf(stages + used, sizeof stages - used,
+                               "set label %d '%s' at %g, graph 0.95 center front; ", k + 1,
+                               p->l->stage[stage[k]], (start[k] + end[k]) / 2.0);
+    else if (width * 80 >= xmax)
+      used += (size_t)snprintf(stages + used, sizeof stages - used,
+                               "set label %d '%s' at %g, graph 0.97 right rotate by 90 front; ",
+                               k + 1, p->l->stage[stage[k]], (start[k] + end[k]) / 2.0);
+  }
+  char title[256], pretty[128], script[32768], out[4400];
+  scenario_title(p, name, pretty, sizeof pretty);
+  snprintf(title, sizeof title, p->l->lifecycle, pretty);
+  begin_script(p, script, sizeof script, "lifecycle", title, out, sizeof out);
+  add_string(script, sizeof script, "curves", path);
+  add_string(script, sizeof script, "stages", stages);
+  add_string(script, sizeof script, "xlabel", p->l->day);
+  add_string(script, sizeof script, "ylabel", p->l->members_axis);
+  add_string(script, sizeof script, "l_members", p->l->members);
+  add_string(script, sizeof script, "l_active", p->l->active);
+  add_string(script, sizeof script, "l_silent", p->l->silent);
+  add_string(script, sizeof script, "l_band", p->l->band);
+  add_number(script, sizeof script, "xmax", xmax);
+  return render(p, "lifecycle.gp", script, out, err);
+}
+
+/* The network chart, when groups split: their number and their members. */
+static int plot_network(plotter *p, const char *name, sq_error *err) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/curves.csv", p->dir);
+  extent x;
+  if (curves_extent(path, &x)) return sq_error_set(err, SQ_ERUNTIME, "%s: cannot read", path);
+  if (x.most_groups <= 1) return SQ_OK; /* one group: nothing to show */
+  char title[256], pretty[128], script[8192], out[4400];
+  scenario_title(p, name, pretty, sizeof pretty);
+  snprintf(title, sizeof title, p->l->network, pretty);
+  begin_script(p, script, sizeof script, "network", title, out, sizeof out);
+  add_string(script, sizeof script, "curves", path);
+  add_string(script, sizeof script, "xlabel", p->l->day);
+  add_string(script, sizeof script, "ylabel", p->l->members_axis);
+  add_string(script, sizeof script, "y2label", p->l->groups_axis);
+  add_string(script, sizeof script, "l_members", p->l->members);
+  add_string(script, sizeof script, "l_groups", p->l->groups);
+  add_string(script, sizeof script, "l_band", p->l->band);
+  add_number(script, sizeof script, "xmax", axis_end(&x));
+  return render(p, "network.gp", script, out, err);
+}
+
+/* Survival curves as steps (each step a vertical and a horizontal segment,
+ * so that gnuplot can fill the bands), one block per scenario. */
+static int plot_survival(plotter *p, sq_error *err) {
+  char path[4200], data[4200], line[1024], name[128] = "", buf[64];
+  snprintf(path, sizeof path, "%s/survival.csv", p->dir);
+  snprintf(data, sizeof data, "%s/survival.dat", p->scratch);
+  FILE *in = fopen(path, "r"), *out_data = fopen(data, "w");
+  if (!in || !out_data || !fgets(line, sizeof line, in)) {
+    if (in) fclose(in);
+    if (out_data) fclose(out_data);
+    return SQ_OK; /* no survival.csv: nothing to draw */
+  }
+  char names[64][128];
+  int n = 0;
+  double prev[3] = {1, 1, 1};
+  while (fgets(line, sizeof line, in)) {
+    field(line, 0, buf, sizeof buf);
+    double day = atof(field(line, 1, buf, sizeof buf));
+    double s = atof(field(line, 4, buf, sizeof buf)), lo = atof(field(line, 5, buf, sizeof buf)),
+           hi = atof(field(line, 6, buf, sizeof buf));
+    field(line, 0, buf, sizeof buf);
+    if (strcmp(buf, name) != 0) { /* a new scenario */
+      if (n == 64) break;
+      if (n) fputs("\n\n", out_data);
+      snprintf(name, sizeof name, "%s", buf);
+      snprintf(names[n++], sizeof names[0], "%s", buf);
+    } else {
+      fprintf(out_data, "%g,%g,%g,%g\n", day, prev[0], prev[1], prev[2]);
+    }
+    fprintf(out_data, "%g,%g,%g,%g\n", day, s, lo, hi);
+    prev[0] = s, prev[1] = lo, prev[2] = hi;
+  }
+  fclose(in);
+  fclose(out_data);
+  char script[16384], out[4400], titles[8192] = "", pretty[128];
+  size_t used = 0;
+  for (int k = 0; k < n; k++) {
+    scenario_title(p, names[k], pretty, sizeof pretty);
+    for (char *c = pretty; *c; c++)
+      if (*c == '"') *c = '\'';
+    used += (size_t)snprintf(titles + used, sizeof titles - used, "%s\"%s\"", k ? ", " : "", pretty);
+  }
+  begin_script(p, script, sizeof script, "survival", p->l->survival, out, sizeof out);
+  add_string(script, sizeof script, "data", data);
+  add_string(script, sizeof script, "xlabel", p->l->age);
+  add_string(script, sizeof script, "ylabel", p->l->alive_share);
+  used = strlen(script);
+  snprintf(script + used, sizeof script - used, "n = %d; array names[%d] = [%s]; ", n, n, titles);
+  return render(p, "survival.gp", script, out, err);
+}
+
+typedef struct poster { uint32_t replicate, member; double posts; } poster;
+
+static int by_person(const void *a, const void *b) {
+  const poster *x = a, *y = b;
+  if (x->replicate != y->replicate) return x->replicate < y->replicate ? -1 : 1;
+  return (x->member > y->member) - (x->member < y->member);
+}
+
+static int by_posts_descending(const void *a, const void *b) {
+  const poster *x = a, *y = b;
+  return (x->posts < y->posts) - (x->posts > y->posts);
+}
+
+/* Participation inequality from members.csv: every (replicate, agent) with
+ * its posts over all its spells, most active first. */
+static int plot_participation(plotter *p, const char *name, sq_error *err) {
+  char path[4200], data[4200], line[512], buf[32];
+  snprintf(path, sizeof path, "%s/members.csv", p->dir);
+  FILE *f = fopen(path, "r");
+  if (!f) return SQ_OK; /* run without --members */
+  size_t n = 0, cap = 1024;
+  poster *v = malloc(cap * sizeof *v);
+  if (!fgets(line, sizeof line, f)) v = NULL;
+  while (v && fgets(line, sizeof line, f)) {
+    if (n == cap) {
+      poster *w = realloc(v, 2 * cap * sizeof *v);
+      if (!w) break;
+      v = w, cap *= 2;
+    }
+    v[n++] = (poster){(uint32_t)atol(field(line, 0, buf, sizeof buf)),
+                      (uint32_t)atol(field(line, 1, buf, sizeof buf)),
+                      atof(field(line, 6, buf, sizeof buf))};
+  }
+  fclose(f);
+  if (!v || n == 0) {
+    free(v);
+    return SQ_OK;
+  }
+  qsort(v, n, sizeof *v, by_person);
+  size_t people = 0;
+  for (size_t i = 0; i < n; i++) /* one entry per person */
+    if (people && v[people - 1].replicate == v[i].replicate && v[people - 1].member == v[i].member)
+      v[people - 1].posts += v[i].posts;
+    else
+      v[people++] = v[i];
+  qsort(v, people, sizeof *v, by_posts_descending);
+  double total = 0;
+  for (size_t i = 0; i < people; i++) total += v[i].posts;
+  if (total <= 0) {
+    free(v);
+    return SQ_OK;
+  }
+  snprintf(data, sizeof data, "%s/participation.dat", p->scratch);
+  FILE *d = fopen(data, "w");
+  double cumulative = 0, top1 = 0, top10 = 0;
+  size_t next = 0;
+  for (int k = 0; k <= 300; k++) { /* 300 points, evenly spaced in log share */
+    double share = pow(10, -3 + 3.0 * k / 300);
+    size_t upto = (size_t)ceil(share * people);
+    while (next < upto && next < people) cumulative += v[next++].posts;
+    fprintf(d, "%g,%g\n", (double)upto / people, cumulative / total);
+  }
+  fclose(d);
+  cumulative = 0;
+  for (size_t i = 0; i < people; i++) {
+    cumulative += v[i].posts;
+    if (i + 1 == (size_t)ceil(0.01 * people)) top1 = cumulative / total;
+    if (i + 1 == (size_t)ceil(0.10 * people)) top10 = cumulative / total;
+  }
+  free(v);
+  char title[256], pretty[128], script[8192], out[4400], l1[128], l10[128];
+  scenario_title(p, name, pretty, sizeof pretty);
+  snprintf(title, sizeof title, p->l->participation, pretty);
+  snprintf(l1, sizeof l1, p->l->top1, 100 * top1);
+  snprintf(l10, sizeof l10, p->l->top10, 100 * top10);
+  begin_script(p, script, sizeof script, "participation", title, out, sizeof out);
+  add_string(script, sizeof script, "data", data);
+  add_number(script, sizeof script, "top1", top1);
+  add_number(script, sizeof script, "top10", top10);
+  add_string(script, sizeof script, "l_top1", l1);
+  add_string(script, sizeof script, "l_top10", l10);
+  add_string(script, sizeof script, "l_equal", p->l->equal);
+  add_string(script, sizeof script, "xlabel", p->l->members_share_axis);
+  add_string(script, sizeof script, "ylabel", p->l->posts_axis);
+  return render(p, "participation.gp", script, out, err);
+}
+
+/* Every scenario of a comparison: active members, medians and bands. */
+static int plot_comparison(plotter *p, sq_error *err) {
+  char path[4200], line[4096], buf[128];
+  snprintf(path, sizeof path, "%s/comparison.csv", p->dir);
+  FILE *f = fopen(path, "r");
+  if (!f || !fgets(line, sizeof line, f)) {
+    if (f) fclose(f);
+    return sq_error_set(err, SQ_ERUNTIME, "%s: cannot read", path);
+  }
+  char files[8192] = "", titles[8192] = "", pretty[128], curves[4400];
+  size_t uf = 0, ut = 0;
+  int n = 0, xmax = 0;
+  while (fgets(line, sizeof line, f) && n < 64) {
+    field(line, 0, buf, sizeof buf);
+    snprintf(curves, sizeof curves, "%s/%s/curves.csv", p->dir, buf);
+    extent x;
+    if (curves_extent(curves, &x) == 0 && axis_end(&x) > xmax) xmax = axis_end(&x);
+    scenario_title(p, buf, pretty, sizeof pretty);
+    for (char *c = pretty; *c; c++)
+      if (*c == '"') *c = '\'';
+    uf += (size_t)snprintf(files + uf, sizeof files - uf, "%s\"%s/%s/curves.csv\"", n ? ", " : "",
+                           p->dir, buf);
+    ut += (size_t)snprintf(titles + ut, sizeof titles - ut, "%s\"%s\"", n ? ", " : "", pretty);
+    n++;
+  }
+  fclose(f);
+  char script[32768], out[4400];
+  begin_script(p, script, sizeof script, "comparison", p->l->comparison, out, sizeof out);
+  add_string(script, sizeof script, "xlabel", p->l->day);
+  add_string(script, sizeof script, "ylabel", p->l->active_axis);
+  size_t used = strlen(script);
+  snprintf(script + used, sizeof script - used,
+           "n = %d; array files[%d] = [%s]; array names[%d] = [%s]; xmax = %d; ", n, n, files, n,
+           titles, xmax > 0 ? xmax : 1);
+  return render(p, "comparison.gp", script, out, err);
+}
+
+/* ---- the command ------------------------------------------------------------------------ */
+
+static cJSON *load_gallery(const char *templates) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/gallery.json", templates);
+  char *text = sq_read_file(path, NULL, NULL);
+  cJSON *g = text ? cJSON_Parse(text) : NULL;
+  free(text);
+  return g;
+}
+
+/* The scenario's name from the directory's scenario.json, or its base name. */
+static void run_name(const char *dir, char *buf, size_t size) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/scenario.json", dir);
+  char *text = sq_read_file(path, NULL, NULL);
+  cJSON *sc = text ? cJSON_Parse(text) : NULL;
+  const cJSON *name = cJSON_GetObjectItemCaseSensitive(sc, "name");
+  if (cJSON_IsString(name)) {
+    snprintf(buf, size, "%s", name->valuestring);
+  } else {
+    const char *slash = strrchr(dir, '/');
+    snprintf(buf, size, "%s", slash && slash[1] ? slash + 1 : dir);
+  }
+  cJSON_Delete(sc);
+  free(text);
+}
+
+/* Remove the scratch directory and what is in it. */
+static void remove_scratch(const char *scratch) {
+  const char *files[] = {"survival.dat", "participation.dat", "gnuplot.log"};
+  char path[4200];
+  for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+    snprintf(path, sizeof path, "%s/%s", scratch, files[i]);
+    unlink(path);
+  }
+  rmdir(scratch);
+}
+
+int sq_plot(const char *dir, const char *format, bool chinese, int *written, sq_error *err) {
+  plotter p = {.dir = dir, .format = format, .chinese = chinese,
+               .l = chinese ? &chinese_labels : &english};
+  *written = 0;
+  char path[4200], name[128];
+  snprintf(path, sizeof path, "%s/comparison.csv", dir);
+  bool comparison = exists(path);
+  snprintf(path, sizeof path, "%s/curves.csv", dir);
+  bool run = exists(path);
+  if (!comparison && !run)
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: no results to plot (expected curves.csv from `shequn run` or "
+                        "comparison.csv from `shequn compare`)",
+                        dir);
+  if (!sq_find_project_dir("plots", "common.gp", p.templates, sizeof p.templates))
+    return sq_error_set(err, SQ_ERUNTIME,
+                        "cannot find the gnuplot templates (plots/common.gp): set SHEQUN_HOME to "
+                        "the source tree");
+  snprintf(p.scratch, sizeof p.scratch, "%s/shequn-plot-XXXXXX",
+           getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+  if (!mkdtemp(p.scratch))
+    return sq_error_set(err, SQ_ERUNTIME, "cannot create a temporary directory: %s",
+                        strerror(errno));
+  p.gallery = load_gallery(p.templates);
+  run_name(dir, name, sizeof name);
+  int rc = SQ_OK;
+  if (comparison) {
+    rc = plot_comparison(&p, err);
+    if (!rc) rc = plot_survival(&p, err);
+  } else {
+    rc = plot_lifecycle(&p, name, err);
+    if (!rc) rc = plot_survival(&p, err);
+    if (!rc) rc = plot_network(&p, name, err);
+    if (!rc) rc = plot_participation(&p, name, err);
+  }
+  cJSON_Delete(p.gallery);
+  remove_scratch(p.scratch);
+  *written = p.written;
+  return rc;
+}
+
+int sq_cmd_plot(int argc, char **argv) {
+  const char *dir = NULL, *format = "png", *lang = "en";
+  for (int i = 1; i < argc; i++) {
+    const char *arg = argv[i], *v;
+    if (sq_is_help(arg)) {
+      fputs(plot_usage, stdout);
+      return 0;
+    } else if (strcmp(arg, "--format") == 0 || strncmp(arg, "--format=", 9) == 0) {
+      if (!(v = sq_option_value(argc, argv, &i, "plot"))) return 2;
+      format = v;
+    } else if (strcmp(arg, "--lang") == 0 || strncmp(arg, "--lang=", 7) == 0) {
+      if (!(v = sq_option_value(argc, argv, &i, "plot"))) return 2;
+      lang = v;
+    } else if (arg[0] == '-' && arg[1]) {
+      return sq_usage_error("plot", "unknown option '%s'", arg);
+    } else if (!dir) {
+      dir = arg;
+    } else {
+      return sq_usage_error("plot", "one directory at a time (got '%s' and '%s')", dir, arg);
+    }
+  }
+  if (!dir) return sq_usage_error("plot", "name a directory written by `shequn run` or `compare`");
+  if (strcmp(format, "png") && strcmp(format, "svg") && strcmp(format, "pdf"))
+    return sq_usage_error("plot", "--format: expected png, svg or pdf, got '%s'", format);
+  if (strcmp(lang, "en") && strcmp(lang, "zh"))
+    return sq_usage_error("plot", "--lang: expected en or zh, got '%s'", lang);
+  sq_error err = {0};
+  int written;
+  int rc = sq_plot(dir, format, strcmp(lang, "zh") == 0, &written, &err);
+  if (rc) {
+    fprintf(stderr, "shequn plot: %s\n", err.message);
+    return rc == SQ_EINPUT ? 2 : 1;
+  }
+  return 0;
+}

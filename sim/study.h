@@ -1,0 +1,26 @@
+/* One scenario run to its files: the population, every replicate on the
+ * given threads, the files of docs/OUTPUTS.md in a directory.  Shared by
+ * `shequn run`, `compare` and `gallery`. */
+#ifndef SQ_STUDY_H
+#define SQ_STUDY_H
+
+#include <signal.h>
+#include "sim/batch.h"
+#include "sim/output.h"
+
+typedef struct sq_study {
+  int threads;
+  bool record_members;
+  bool show_progress;                   /* a progress bar on a terminal */
+  const volatile sig_atomic_t *cancel;  /* see sq_catch_interrupts */
+  /* Also shown each result, in replicate order, after it is written; may be NULL. */
+  sq_result_sink observe;
+  void *observe_context;
+} sq_study;
+
+/* Run sc into `dir`.  On success fills *life and *seconds; on failure
+ * nothing appears under a final name in dir. */
+int sq_study_run(const sq_scenario *sc, const char *dir, const sq_study *study,
+                 sq_lifespan_summary *life, double *seconds, sq_error *err);
+
+#endif
