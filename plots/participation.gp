@@ -12,7 +12,8 @@ set yrange [0:1]
 set xtics ("0.1%%" 0.001, "1%%" 0.01, "10%%" 0.1, "30%%" 0.3, "100%%" 1)
 set ytics ("0%%" 0, "25%%" 0.25, "50%%" 0.5, "75%%" 0.75, "100%%" 1)
 unset autoscale
-set key inside top left box opaque
+set key inside top left vertical Left reverse box opaque width 1
+set bmargin 4
 set label 1 l_top1 at 0.012, top1 left offset 0.5, -0.8 front
 set label 2 l_top10 at 0.12, top10 left offset 0.5, -0.8 front
 plot data using 1:2 with lines lw 4 lc rgb "#08519c" title ylabel, \
