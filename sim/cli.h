@@ -12,6 +12,7 @@ int sq_cmd_params(int argc, char **argv);
 int sq_cmd_compare(int argc, char **argv);
 int sq_cmd_plot(int argc, char **argv);
 int sq_cmd_gallery(int argc, char **argv);
+int sq_cmd_sweep(int argc, char **argv);
 
 /* Helpers shared by subcommands. */
 bool sq_is_help(const char *arg);

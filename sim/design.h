@@ -19,9 +19,6 @@
 #include "sim/error.h"
 
 /* Philox purposes of design draws (see sim/rng.h, sq_purpose). */
-#define SQ_DRAW_DESIGN_POINT 0xF0u   /* a coordinate of a random design */
-#define SQ_DRAW_DESIGN_STRATUM 0xF1u /* a Latin hypercube point within its stratum */
-#define SQ_DRAW_DESIGN_SHUFFLE 0xF2u /* a Fisher-Yates step of a Latin hypercube */
 
 /* No design has more points than this: a grid beyond it is almost always a
  * mistake in the levels, and point numbers then fit Philox's 32-bit counters. */

@@ -16,6 +16,7 @@ static const char usage[] =
     "  compare A B ...   run several scenarios on common random numbers and compare them\n"
     "  plot DIR          draw the charts of a run or a comparison (gnuplot)\n"
     "  gallery           run, plot and explain the teaching set (English and Chinese)\n"
+    "  sweep SWEEP       run a parameter sweep, resumable, summarised, with sensitivity\n"
     "  validate FILE...  check scenario files without running them\n"
     "  params            list every scenario key with its type, unit, range and default\n"
     "\n"
@@ -33,6 +34,7 @@ static const command commands[] = {
     {"compare", sq_cmd_compare},
     {"plot", sq_cmd_plot},
     {"gallery", sq_cmd_gallery},
+    {"sweep", sq_cmd_sweep},
     {"validate", sq_cmd_validate},
     {"params", sq_cmd_params},
 };

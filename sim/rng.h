@@ -33,7 +33,11 @@ typedef enum sq_purpose {
   SQ_DRAW_SETTINGS = 8,   /* settings drawn per replicate (scenario "vary") */
   SQ_DRAW_SPLIT = 9,      /* replication into a sub-group */
   SQ_DRAW_TEAM = 10,      /* an organiser's own burnout rate */
-  SQ_DRAW_NEIGHBOURHOOD = 11 /* a neighbourhood's local topic */
+  SQ_DRAW_NEIGHBOURHOOD = 11, /* a neighbourhood's local topic */
+  SQ_DRAW_DESIGN_POINT = 12,   /* a coordinate of a random sweep design */
+  SQ_DRAW_DESIGN_STRATUM = 13, /* a Latin hypercube point within its stratum */
+  SQ_DRAW_DESIGN_SHUFFLE = 14, /* a Fisher-Yates step of a Latin hypercube */
+  SQ_DRAW_BOOTSTRAP = 15       /* a bootstrap resample of sensitivity indices */
 } sq_purpose;
 
 /* Counter words used where a draw does not depend on day or replicate. */

@@ -307,10 +307,8 @@ static bool fixed_per_run(const char *path) {
          strcmp(path, "horizon_days") == 0;
 }
 
-/* One value of a varied key, checked against the key's own type and range
- * on a scratch scenario, as a number (an enum's index, 0/1 for a boolean). */
-static int vary_value(const sq_param *p, const cJSON *v, const char *where, const char *source,
-                      double *out, sq_error *err) {
+int sq_param_value_from_json(const sq_param *p, const cJSON *v, const char *where,
+                             const char *source, double *out, sq_error *err) {
   sq_scenario scratch;
   sq_scenario_defaults(&scratch);
   int rc = set_from_json(&scratch, p, v, source, err);
@@ -387,7 +385,7 @@ static int parse_vary(sq_scenario *sc, const cJSON *list, const char *source, sq
       for (const cJSON *v = values->child; v; v = v->next) {
         char at[96];
         snprintf(at, sizeof at, "%s.values[%d]", where, it.n_values);
-        int rc = vary_value(p, v, at, source, &it.values[it.n_values++], err);
+        int rc = sq_param_value_from_json(p, v, at, source, &it.values[it.n_values++], err);
         if (rc) return rc;
       }
     } else {
@@ -398,9 +396,9 @@ static int parse_vary(sq_scenario *sc, const cJSON *list, const char *source, sq
                             p->path);
       char at[96];
       snprintf(at, sizeof at, "%s.min", where);
-      int rc = vary_value(p, min, at, source, &it.min, err);
+      int rc = sq_param_value_from_json(p, min, at, source, &it.min, err);
       snprintf(at, sizeof at, "%s.max", where);
-      if (!rc) rc = vary_value(p, max, at, source, &it.max, err);
+      if (!rc) rc = sq_param_value_from_json(p, max, at, source, &it.max, err);
       if (rc) return rc;
       if (it.min > it.max)
         return sq_error_set(err, SQ_EINPUT, "%s: %s: min (%.15g) is above max (%.15g)", source,

@@ -52,6 +52,13 @@ int sq_param_set_number(sq_scenario *sc, const sq_param *p, double value, const 
  * significant digits.  Returns buf. */
 const char *sq_format_number(double v, char *buf, size_t size);
 
+/* One value for key p, given in JSON at `where` of `source`, checked
+ * against the key's type and range as a scenario file's would be, as a
+ * number (a choice's index, 0 or 1 for a boolean). */
+struct cJSON;
+int sq_param_value_from_json(const sq_param *p, const struct cJSON *v, const char *where,
+                             const char *source, double *out, sq_error *err);
+
 /* Read a whole file into a NUL-terminated buffer; caller frees. */
 char *sq_read_file(const char *path, size_t *length, sq_error *err);
 

@@ -26,7 +26,6 @@
 #include "sim/error.h"
 
 /* Philox purpose of bootstrap resampling (see sim/rng.h, sq_purpose). */
-#define SQ_DRAW_BOOTSTRAP 0xF3u
 
 #define SQ_SOBOL_MAX_BOOTSTRAP 1000000u
 

@@ -1,0 +1,731 @@
+#include "sim/sweep.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "sim/fileio.h"
+#include "sim/run.h"
+#include "sim/scenario.h"
+#include "sim/sensitivity.h"
+
+/* The metrics summarised when a sweep names none. */
+static const char *const default_metrics[] = {"lifespan_days", "censored",     "peak_members",
+                                              "reach",         "groups",       "final_active"};
+
+/* ---- reading a sweep file ------------------------------------------------- */
+
+static const char *json_kind(const cJSON *v) {
+  return cJSON_IsString(v)   ? "a string"
+         : cJSON_IsNumber(v) ? "a number"
+         : cJSON_IsBool(v)   ? "a boolean"
+         : cJSON_IsArray(v)  ? "an array"
+         : cJSON_IsObject(v) ? "an object"
+         : cJSON_IsNull(v)   ? "null"
+                             : "nothing";
+}
+
+/* A whole number in [lo, hi] at key `name` of object o, or `def` if absent. */
+static int get_count(const cJSON *o, const char *name, long long lo, long long hi, long long def,
+                     const char *source, const char *where, long long *out, sq_error *err) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+  if (!v) {
+    *out = def;
+    return SQ_OK;
+  }
+  if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble))
+    return sq_error_set(err, SQ_EINPUT, "%s: %s%s: expected a whole number, got %s", source, where,
+                        name, cJSON_IsNumber(v) ? "a fraction" : json_kind(v));
+  if (v->valuedouble < lo || v->valuedouble > hi)
+    return sq_error_set(err, SQ_EINPUT, "%s: %s%s: must be between %lld and %lld inclusive (got %.15g)",
+                        source, where, name, lo, hi, v->valuedouble);
+  *out = (long long)v->valuedouble;
+  return SQ_OK;
+}
+
+static int parse_parameter(sq_sweep *s, const cJSON *o, int index, sq_error *err) {
+  char where[64];
+  snprintf(where, sizeof where, "parameters[%d]", index);
+  if (!cJSON_IsObject(o))
+    return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an object, got %s", s->source, where,
+                        json_kind(o));
+  for (const cJSON *f = o->child; f; f = f->next)
+    if (strcmp(f->string, "key") && strcmp(f->string, "min") && strcmp(f->string, "max") &&
+        strcmp(f->string, "scale") && strcmp(f->string, "levels") && strcmp(f->string, "values"))
+      return sq_error_set(err, SQ_EINPUT,
+                          "%s: %s.%s: unknown field (expected key, min, max, scale, levels or "
+                          "values)",
+                          s->source, where, f->string);
+  const cJSON *key = cJSON_GetObjectItemCaseSensitive(o, "key");
+  if (!cJSON_IsString(key))
+    return sq_error_set(err, SQ_EINPUT, "%s: %s.key: expected a key path, got %s", s->source,
+                        where, json_kind(key));
+  const sq_param *p = sq_param_find(key->valuestring);
+  if (!p)
+    return sq_error_set(err, SQ_EINPUT, "%s: %s.key: unknown key %s (`shequn params` lists them)",
+                        s->source, where, key->valuestring);
+  if (p->type == SQ_PARAM_STRING || p->type == SQ_PARAM_INT_LIST ||
+      strcmp(p->path, "seed") == 0 || strcmp(p->path, "replicates") == 0)
+    return sq_error_set(err, SQ_EINPUT, "%s: %s.key: %s cannot be swept (a number, boolean or "
+                        "choice of the model is expected)", s->source, where, p->path);
+  for (int k = 0; k < s->n_params; k++)
+    if (s->params[k].param == p)
+      return sq_error_set(err, SQ_EINPUT, "%s: %s.key: %s is swept twice", s->source, where,
+                          p->path);
+  sq_sweep_param *sp = &s->params[s->n_params];
+  memset(sp, 0, sizeof *sp);
+  sp->param = p;
+  sq_axis *a = &sp->axis;
+  const cJSON *values = cJSON_GetObjectItemCaseSensitive(o, "values");
+  const cJSON *min = cJSON_GetObjectItemCaseSensitive(o, "min");
+  const cJSON *max = cJSON_GetObjectItemCaseSensitive(o, "max");
+  const cJSON *scale = cJSON_GetObjectItemCaseSensitive(o, "scale");
+  long long levels;
+  char prefix[80];
+  snprintf(prefix, sizeof prefix, "%s.", where);
+  int rc = get_count(o, "levels", 2, 100000, 5, s->source, prefix, &levels, err);
+  if (rc) return rc;
+  a->levels = (int)levels;
+  if (values) {
+    if (min || max || scale)
+      return sq_error_set(err, SQ_EINPUT, "%s: %s: give values, or min and max, not both",
+                          s->source, where);
+    if (!cJSON_IsArray(values) || cJSON_GetArraySize(values) < 1 ||
+        cJSON_GetArraySize(values) > SQ_AXIS_MAX_VALUES)
+      return sq_error_set(err, SQ_EINPUT, "%s: %s.values: expected an array of 1 to %d values",
+                          s->source, where, SQ_AXIS_MAX_VALUES);
+    for (const cJSON *v = values->child; v; v = v->next) {
+      char at[96];
+      snprintf(at, sizeof at, "%s.values[%d]", where, a->n_values);
+      if ((rc = sq_param_value_from_json(p, v, at, s->source, &a->values[a->n_values++], err)))
+        return rc;
+    }
+  } else {
+    if (!min || !max)
+      return sq_error_set(err, SQ_EINPUT, "%s: %s: give min and max, or values", s->source,
+                          where);
+    if (p->type == SQ_PARAM_BOOL || p->type == SQ_PARAM_ENUM)
+      return sq_error_set(err, SQ_EINPUT, "%s: %s: %s takes values, not a range", s->source, where,
+                          p->path);
+    char at[96];
+    snprintf(at, sizeof at, "%s.min", where);
+    if ((rc = sq_param_value_from_json(p, min, at, s->source, &a->min, err))) return rc;
+    snprintf(at, sizeof at, "%s.max", where);
+    if ((rc = sq_param_value_from_json(p, max, at, s->source, &a->max, err))) return rc;
+    if (scale && (!cJSON_IsString(scale) || (strcmp(scale->valuestring, "linear") &&
+                                             strcmp(scale->valuestring, "log"))))
+      return sq_error_set(err, SQ_EINPUT, "%s: %s.scale: expected \"linear\" or \"log\"",
+                          s->source, where);
+    a->log_scale = scale && strcmp(scale->valuestring, "log") == 0;
+    a->integer = p->type == SQ_PARAM_INT || p->type == SQ_PARAM_INT64;
+  }
+  if ((rc = sq_axis_check(a, (size_t)index, err))) {
+    sq_error_prefix(err, s->source);
+    return rc;
+  }
+  s->n_params++;
+  return SQ_OK;
+}
+
+static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
+  static const char *const known[] = {"name",      "description", "scenario", "design",
+                                      "points",    "replicates",  "seed",     "sensitivity",
+                                      "bootstrap", "parameters",  "metrics"};
+  for (const cJSON *f = root->child; f; f = f->next) {
+    bool ok = false;
+    for (size_t k = 0; k < SQ_LEN(known); k++) ok |= strcmp(f->string, known[k]) == 0;
+    for (const cJSON *g = root->child; g != f; g = g->next)
+      if (strcmp(g->string, f->string) == 0)
+        return sq_error_set(err, SQ_EINPUT, "%s: %s: duplicate key", s->source, f->string);
+    if (!ok)
+      return sq_error_set(err, SQ_EINPUT,
+                          "%s: %s: unknown key (a sweep has name, description, scenario, design, "
+                          "points, replicates, seed, sensitivity, bootstrap, parameters, metrics)",
+                          s->source, f->string);
+  }
+  const cJSON *name = cJSON_GetObjectItemCaseSensitive(root, "name");
+  const cJSON *desc = cJSON_GetObjectItemCaseSensitive(root, "description");
+  const cJSON *scenario = cJSON_GetObjectItemCaseSensitive(root, "scenario");
+  const cJSON *design = cJSON_GetObjectItemCaseSensitive(root, "design");
+  const cJSON *sens = cJSON_GetObjectItemCaseSensitive(root, "sensitivity");
+  const cJSON *params = cJSON_GetObjectItemCaseSensitive(root, "parameters");
+  const cJSON *metrics = cJSON_GetObjectItemCaseSensitive(root, "metrics");
+  if (name && (!cJSON_IsString(name) || strlen(name->valuestring) >= sizeof s->name))
+    return sq_error_set(err, SQ_EINPUT, "%s: name: expected a string of at most %zu characters",
+                        s->source, sizeof s->name - 1);
+  if (desc && (!cJSON_IsString(desc) || strlen(desc->valuestring) >= sizeof s->description))
+    return sq_error_set(err, SQ_EINPUT, "%s: description: expected a string", s->source);
+  if (!cJSON_IsString(scenario))
+    return sq_error_set(err, SQ_EINPUT, "%s: scenario: expected the base scenario's file name, got %s",
+                        s->source, json_kind(scenario));
+  if (design && !cJSON_IsString(design))
+    return sq_error_set(err, SQ_EINPUT, "%s: design: expected a string, got %s", s->source,
+                        json_kind(design));
+  int rc;
+  s->design = SQ_DESIGN_GRID;
+  if (design && (rc = sq_design_parse(design->valuestring, &s->design, err))) {
+    sq_error_prefix(err, "design");
+    sq_error_prefix(err, s->source);
+    return rc;
+  }
+  long long v;
+  if ((rc = get_count(root, "points", 1, SQ_DESIGN_MAX_POINTS, 0, s->source, "", &v, err)))
+    return rc;
+  s->requested = (size_t)v;
+  if (s->design != SQ_DESIGN_GRID && s->requested == 0)
+    return sq_error_set(err, SQ_EINPUT, "%s: points: a %s design needs the number of points",
+                        s->source, sq_design_name(s->design));
+  if ((rc = get_count(root, "replicates", 1, 1000000, 10, s->source, "", &v, err))) return rc;
+  s->replicates = (int)v;
+  if ((rc = get_count(root, "seed", 0, 9007199254740991LL, 1, s->source, "", &v, err))) return rc;
+  s->seed = v;
+  if ((rc = get_count(root, "bootstrap", 0, 100000, 1000, s->source, "", &v, err))) return rc;
+  s->bootstrap = (size_t)v;
+  if (sens && !cJSON_IsBool(sens))
+    return sq_error_set(err, SQ_EINPUT, "%s: sensitivity: expected true or false, got %s",
+                        s->source, json_kind(sens));
+  bool can = s->design == SQ_DESIGN_SOBOL || s->design == SQ_DESIGN_RANDOM;
+  s->saltelli = sens ? cJSON_IsTrue(sens) : can;
+  if (s->saltelli && !can)
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: sensitivity: indices need a sobol or random design (got %s)",
+                        s->source, sq_design_name(s->design));
+  snprintf(s->name, sizeof s->name, "%s", name ? name->valuestring : "sweep");
+  snprintf(s->description, sizeof s->description, "%s", desc ? desc->valuestring : "");
+  /* the base scenario is found relative to the sweep file */
+  const char *slash = strrchr(s->source, '/');
+  if (scenario->valuestring[0] == '/' || !slash)
+    snprintf(s->scenario_path, sizeof s->scenario_path, "%s", scenario->valuestring);
+  else
+    snprintf(s->scenario_path, sizeof s->scenario_path, "%.*s/%s", (int)(slash - s->source),
+             s->source, scenario->valuestring);
+  if ((rc = sq_scenario_read(&s->base, s->scenario_path, err))) return rc;
+  if (!cJSON_IsArray(params) || cJSON_GetArraySize(params) < 1 ||
+      cJSON_GetArraySize(params) > SQ_MAX_SWEEP_PARAMS)
+    return sq_error_set(err, SQ_EINPUT, "%s: parameters: expected an array of 1 to %d parameters",
+                        s->source, SQ_MAX_SWEEP_PARAMS);
+  int index = 0;
+  for (const cJSON *o = params->child; o; o = o->next)
+    if ((rc = parse_parameter(s, o, index++, err))) return rc;
+  if (metrics) {
+    if (!cJSON_IsArray(metrics) || cJSON_GetArraySize(metrics) < 1 ||
+        cJSON_GetArraySize(metrics) > (int)SQ_LEN(s->metric))
+      return sq_error_set(err, SQ_EINPUT, "%s: metrics: expected an array of metric names",
+                          s->source);
+    for (const cJSON *m = metrics->child; m; m = m->next) {
+      int k = cJSON_IsString(m) ? sq_metric_find(m->valuestring) : -1;
+      if (k < 0) {
+        char list[1024];
+        size_t used = 0;
+        for (size_t i = 0; i < sq_metric_count && used < sizeof list; i++)
+          used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
+                                   sq_metrics[i].name);
+        return sq_error_set(err, SQ_EINPUT, "%s: metrics[%d]: expected one of %s", s->source,
+                            s->n_metrics, list);
+      }
+      s->metric[s->n_metrics++] = k;
+    }
+  } else {
+    for (size_t i = 0; i < SQ_LEN(default_metrics); i++)
+      s->metric[s->n_metrics++] = sq_metric_find(default_metrics[i]);
+  }
+  s->shared_population = true;
+  for (int k = 0; k < s->n_params; k++) {
+    const char *path = s->params[k].param->path;
+    if (strncmp(path, "population.", 11) == 0 || strncmp(path, "graph.", 6) == 0)
+      s->shared_population = false;
+  }
+  return SQ_OK;
+}
+
+/* The points of the design, and a check of every point's scenario. */
+static int expand(sq_sweep *s, sq_error *err) {
+  sq_axis axes[SQ_MAX_SWEEP_PARAMS];
+  for (int k = 0; k < s->n_params; k++) axes[k] = s->params[k].axis;
+  size_t d = (size_t)s->n_params;
+  int rc = s->saltelli ? sq_saltelli_size(s->design, s->requested, d, &s->n_points, err)
+                       : sq_design_size(s->design, axes, d, s->requested, &s->n_points, err);
+  if (rc) {
+    sq_error_prefix(err, s->source);
+    return rc;
+  }
+  if ((double)s->n_points * s->replicates > 4294967295.0)
+    return sq_error_set(err, SQ_EINPUT, "%s: %zu points x %d replicates is too many runs",
+                        s->source, s->n_points, s->replicates);
+  s->values = malloc(s->n_points * d * sizeof *s->values);
+  if (!s->values) return sq_error_set(err, SQ_ERUNTIME, "out of memory for %zu points", s->n_points);
+  size_t n = s->n_points;
+  rc = s->saltelli ? sq_saltelli_points(s->design, axes, s->requested, d, (uint64_t)s->seed,
+                                        s->values, err)
+                   : sq_design_points(s->design, axes, d, s->requested, (uint64_t)s->seed,
+                                      s->values, &n, err);
+  if (rc) {
+    sq_error_prefix(err, s->source);
+    return rc;
+  }
+  for (size_t p = 0; p < s->n_points; p++) {
+    sq_scenario sc;
+    sq_sweep_point_scenario(s, p, &sc);
+    char where[4200];
+    snprintf(where, sizeof where, "%s: point %zu", s->source, p);
+    if ((rc = sq_scenario_check(&sc, where, err))) return rc;
+  }
+  return SQ_OK;
+}
+
+int sq_sweep_load(sq_sweep *s, const char *path, sq_error *err) {
+  memset(s, 0, sizeof *s);
+  snprintf(s->source, sizeof s->source, "%s", path);
+  char *text = sq_read_file(path, NULL, err);
+  if (!text) return SQ_EINPUT;
+  const char *end = NULL;
+  cJSON *root = cJSON_ParseWithOpts(text, &end, true);
+  int rc;
+  if (!root) {
+    int line = 1, column = 1;
+    for (const char *c = text; end && c < end && *c; c++)
+      if (*c == '\n')
+        line++, column = 1;
+      else
+        column++;
+    rc = sq_error_set(err, SQ_EINPUT, "%s:%d:%d: JSON syntax error", path, line, column);
+  } else if (!cJSON_IsObject(root)) {
+    rc = sq_error_set(err, SQ_EINPUT, "%s: expected a JSON object at the top level", path);
+  } else {
+    rc = parse_sweep(s, root, err);
+    if (!rc) rc = expand(s, err);
+  }
+  cJSON_Delete(root);
+  free(text);
+  return rc;
+}
+
+void sq_sweep_free(sq_sweep *s) {
+  free(s->values);
+  s->values = NULL;
+}
+
+void sq_sweep_point_scenario(const sq_sweep *s, size_t point, sq_scenario *out) {
+  *out = s->base;
+  for (int k = 0; k < s->n_params; k++)
+    sq_param_set_number(out, s->params[k].param, s->values[point * (size_t)s->n_params + k],
+                        "sweep", NULL);
+  out->seed = s->seed; /* one seed for all points: common random numbers */
+  out->replicates = s->replicates;
+}
+
+/* ---- identity ------------------------------------------------------------------ */
+
+static cJSON *value_json(const sq_param *p, double v) {
+  if (p->type == SQ_PARAM_BOOL) return cJSON_CreateBool(v != 0);
+  if (p->type == SQ_PARAM_ENUM) return cJSON_CreateString(sq_choice_name(p->choices, (size_t)v));
+  return cJSON_CreateNumber(v);
+}
+
+char *sq_sweep_to_json(const sq_sweep *s) {
+  cJSON *root = cJSON_CreateObject();
+  cJSON_AddStringToObject(root, "name", s->name);
+  cJSON_AddStringToObject(root, "description", s->description);
+  cJSON_AddStringToObject(root, "scenario", s->scenario_path);
+  cJSON_AddStringToObject(root, "design", sq_design_name(s->design));
+  cJSON_AddNumberToObject(root, "points", (double)s->requested);
+  cJSON_AddNumberToObject(root, "replicates", s->replicates);
+  cJSON_AddNumberToObject(root, "seed", (double)s->seed);
+  cJSON_AddBoolToObject(root, "sensitivity", s->saltelli);
+  cJSON_AddNumberToObject(root, "bootstrap", (double)s->bootstrap);
+  cJSON *params = cJSON_AddArrayToObject(root, "parameters");
+  for (int k = 0; k < s->n_params; k++) {
+    const sq_axis *a = &s->params[k].axis;
+    const sq_param *p = s->params[k].param;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "key", p->path);
+    if (a->n_values) {
+      cJSON *vals = cJSON_AddArrayToObject(o, "values");
+      for (int j = 0; j < a->n_values; j++) cJSON_AddItemToArray(vals, value_json(p, a->values[j]));
+    } else {
+      cJSON_AddNumberToObject(o, "min", a->min);
+      cJSON_AddNumberToObject(o, "max", a->max);
+      cJSON_AddStringToObject(o, "scale", a->log_scale ? "log" : "linear");
+      cJSON_AddNumberToObject(o, "levels", a->levels);
+    }
+    cJSON_AddItemToArray(params, o);
+  }
+  cJSON *metrics = cJSON_AddArrayToObject(root, "metrics");
+  for (int k = 0; k < s->n_metrics; k++)
+    cJSON_AddItemToArray(metrics, cJSON_CreateString(sq_metrics[s->metric[k]].name));
+  char *base = sq_scenario_to_json(&s->base);
+  cJSON_AddItemToObject(root, "base_scenario", cJSON_Parse(base));
+  free(base);
+  char *text = cJSON_Print(root);
+  cJSON_Delete(root);
+  return text;
+}
+
+static uint64_t fnv1a(const char *text, size_t n) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)text[i]) * 0x100000001b3ull;
+  return h;
+}
+
+uint64_t sq_sweep_fingerprint(const sq_sweep *s) {
+  char *text = sq_sweep_to_json(s);
+  uint64_t h = fnv1a(text, strlen(text)) ^ fnv1a(SHEQUN_VERSION, strlen(SHEQUN_VERSION));
+  free(text);
+  return h;
+}
+
+/* ---- one run ---------------------------------------------------------------------- */
+
+int sq_sweep_run(const sq_sweep *s, const sq_population *pop, size_t run, double *values,
+                 sq_error *err) {
+  size_t point = run / (size_t)s->replicates;
+  uint32_t replicate = (uint32_t)(run % (size_t)s->replicates);
+  sq_scenario sc;
+  sq_sweep_point_scenario(s, point, &sc);
+  sq_population own;
+  if (!pop) { /* this point sweeps the population itself */
+    int rc = sq_population_init(&own, &sc, (uint64_t)sc.seed, 1, err);
+    if (rc) return rc;
+  }
+  sq_run_options opt = {.threads = 1};
+  sq_run_result r;
+  int rc = sq_run(&sc, pop ? pop : &own, replicate, &opt, &r, err);
+  if (!pop) sq_population_free(&own);
+  if (rc) return rc;
+  for (size_t k = 0; k < sq_metric_count; k++) values[k] = sq_metrics[k].value(&r);
+  sq_result_free(&r);
+  return SQ_OK;
+}
+
+/* ---- the journal --------------------------------------------------------------------- */
+
+#define JOURNAL_MAGIC "# shequn sweep journal"
+
+/* A journal line: "run,v1,...,vK,checksum" with the checksum over what
+ * precedes its comma, so that a torn or damaged line is recognised. */
+static int format_record(char *buf, size_t size, size_t run, const double *values) {
+  int n = snprintf(buf, size, "%zu", run);
+  for (size_t k = 0; k < sq_metric_count && n > 0 && (size_t)n < size; k++)
+    n += snprintf(buf + n, size - (size_t)n, ",%.17g", values[k]);
+  if (n <= 0 || (size_t)n >= size) return -1;
+  n += snprintf(buf + n, size - (size_t)n, ",%016llx\n", (unsigned long long)fnv1a(buf, (size_t)n));
+  return (size_t)n < size ? n : -1;
+}
+
+/* Parse a journal line; false if it is torn or damaged. */
+static bool parse_record(char *line, size_t n_runs, size_t *run, double *values) {
+  char *comma = strrchr(line, ',');
+  if (!comma || !strchr(line, '\n')) return false; /* torn: no end of line */
+  char check[32];
+  snprintf(check, sizeof check, "%016llx", (unsigned long long)fnv1a(line, (size_t)(comma - line)));
+  if (strncmp(comma + 1, check, 16) != 0) return false;
+  char *p = line, *end;
+  unsigned long long r = strtoull(p, &end, 10);
+  if (end == p || *end != ',' || r >= n_runs) return false;
+  *run = (size_t)r;
+  for (size_t k = 0; k < sq_metric_count; k++) {
+    p = end + 1;
+    double v = strtod(p, &end);
+    if (end == p || (*end != ',')) return false;
+    if (values) values[k] = v;
+  }
+  return true;
+}
+
+/* Read the journal: call `each` for every valid record.  Returns the
+ * header's fingerprint, or 0 when the file has no valid header. */
+static uint64_t read_journal(FILE *f, size_t n_runs,
+                             void (*each)(void *ctx, size_t run, const double *values), void *ctx) {
+  char line[8192];
+  unsigned long long fingerprint = 0;
+  if (!fgets(line, sizeof line, f) || strncmp(line, JOURNAL_MAGIC, strlen(JOURNAL_MAGIC)) != 0 ||
+      sscanf(line + strlen(JOURNAL_MAGIC), " %*s %llx", &fingerprint) != 1)
+    return 0;
+  double values[64]; /* sq_metric_count of them */
+  while (fgets(line, sizeof line, f)) {
+    size_t run;
+    if (parse_record(line, n_runs, &run, values)) each(ctx, run, values);
+  }
+  return fingerprint;
+}
+
+static void mark_done(void *ctx, size_t run, const double *values) {
+  (void)values;
+  sq_journal *j = ctx;
+  if (!j->done[run]) j->done[run] = 1, j->n_done++;
+}
+
+int sq_journal_open(sq_journal *j, const char *dir, const sq_sweep *s, bool resume,
+                    sq_error *err) {
+  memset(j, 0, sizeof *j);
+  j->n_runs = sq_sweep_runs(s);
+  snprintf(j->path, sizeof j->path, "%s/journal.csv", dir);
+  int rc = sq_make_dirs(dir, err);
+  if (rc) return rc;
+  j->done = calloc(j->n_runs ? j->n_runs : 1, 1);
+  if (!j->done) return sq_error_set(err, SQ_ERUNTIME, "out of memory for the journal");
+  uint64_t fingerprint = sq_sweep_fingerprint(s);
+  FILE *old = fopen(j->path, "r");
+  if (old && !resume) {
+    fclose(old);
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: a sweep journal is already there; resume it with --resume, or write "
+                        "to another directory",
+                        j->path);
+  }
+  if (old) {
+    uint64_t found = read_journal(old, j->n_runs, mark_done, j);
+    fclose(old);
+    if (found != fingerprint)
+      return sq_error_set(err, SQ_EINPUT,
+                          "%s: this journal belongs to another sweep (the sweep file, its "
+                          "scenario or shequn changed); write to another directory",
+                          j->path);
+    j->f = fopen(j->path, "a+");
+    /* a crash may have left a torn last line: end it, so that the next
+     * record starts a line of its own */
+    if (j->f && fseek(j->f, -1, SEEK_END) == 0 && fgetc(j->f) != '\n') {
+      fseek(j->f, 0, SEEK_END);
+      fputc('\n', j->f);
+    }
+  } else {
+    if (resume)
+      fprintf(stderr, "shequn sweep: %s: no journal to resume; starting afresh\n", j->path);
+    j->f = fopen(j->path, "w");
+    if (j->f) {
+      fprintf(j->f, "%s %s %016llx runs=%zu metrics=%zu\n", JOURNAL_MAGIC, SHEQUN_VERSION,
+              (unsigned long long)fingerprint, j->n_runs, sq_metric_count);
+      if (fflush(j->f) || fsync(fileno(j->f))) rc = -1;
+    }
+  }
+  if (!j->f || rc)
+    return sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", j->path, strerror(errno));
+  return SQ_OK;
+}
+
+int sq_journal_append(sq_journal *j, size_t run, const double *values, sq_error *err) {
+  char line[8192];
+  int n = format_record(line, sizeof line, run, values);
+  if (n < 0 || fputs(line, j->f) < 0 || fflush(j->f) || fdatasync(fileno(j->f)))
+    return sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", j->path, strerror(errno));
+  if (!j->done[run]) j->done[run] = 1, j->n_done++;
+  return SQ_OK;
+}
+
+void sq_journal_close(sq_journal *j) {
+  if (j->f) fclose(j->f);
+  free(j->done);
+  memset(j, 0, sizeof *j);
+}
+
+/* ---- the final files ----------------------------------------------------------------- */
+
+typedef struct table {
+  double *values; /* n_runs x sq_metric_count */
+  unsigned char *seen;
+  size_t n_runs;
+} table;
+
+static void store(void *ctx, size_t run, const double *values) {
+  table *t = ctx;
+  memcpy(t->values + run * sq_metric_count, values, sq_metric_count * sizeof(double));
+  t->seen[run] = 1;
+}
+
+static void put_value(FILE *f, const sq_param *p, double v) {
+  if (p->type == SQ_PARAM_ENUM)
+    fprintf(f, ",%s", sq_choice_name(p->choices, (size_t)v));
+  else if (p->type == SQ_PARAM_BOOL)
+    fprintf(f, ",%s", v != 0 ? "true" : "false");
+  else
+    fprintf(f, ",%.10g", v);
+}
+
+static void put_number(FILE *f, double v) {
+  fputc(',', f);
+  if (isfinite(v)) fprintf(f, "%.10g", v);
+}
+
+/* The parameter values of a point, each after a comma. */
+static void put_params(FILE *f, const sq_sweep *s, size_t point) {
+  for (int k = 0; k < s->n_params; k++)
+    put_value(f, s->params[k].param, s->values[point * (size_t)s->n_params + k]);
+}
+
+static void put_param_header(FILE *f, const sq_sweep *s) {
+  for (int k = 0; k < s->n_params; k++) fprintf(f, ",%s", s->params[k].param->path);
+}
+
+static int write_runs(const sq_sweep *s, const char *dir, const table *t, sq_error *err) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/runs.csv", dir);
+  sq_atomic_file af;
+  int rc = sq_atomic_open(&af, path, err);
+  if (rc) return rc;
+  fputs("point,replicate", af.f);
+  put_param_header(af.f, s);
+  for (size_t m = 0; m < sq_metric_count; m++) fprintf(af.f, ",%s", sq_metrics[m].name);
+  fputc('\n', af.f);
+  for (size_t run = 0; run < t->n_runs; run++) {
+    size_t point = run / (size_t)s->replicates;
+    fprintf(af.f, "%zu,%zu", point, run % (size_t)s->replicates);
+    put_params(af.f, s, point);
+    for (size_t m = 0; m < sq_metric_count; m++) put_number(af.f, t->values[run * sq_metric_count + m]);
+    fputc('\n', af.f);
+  }
+  return sq_atomic_commit(&af, err);
+}
+
+/* Per point and metric: mean, sd, 95% t-interval of the mean, quartiles. */
+static int write_points(const sq_sweep *s, const char *dir, const table *t, sq_error *err) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/points.csv", dir);
+  sq_atomic_file af;
+  int rc = sq_atomic_open(&af, path, err);
+  if (rc) return rc;
+  fputs("point", af.f);
+  put_param_header(af.f, s);
+  fputs(",metric,runs,mean,sd,ci_low,ci_high,median,q25,q75\n", af.f);
+  size_t n = (size_t)s->replicates;
+  double *v = malloc(n * sizeof *v);
+  if (!v) {
+    sq_atomic_abort(&af);
+    return sq_error_set(err, SQ_ERUNTIME, "out of memory");
+  }
+  double t975 = n > 1 ? gsl_cdf_tdist_Pinv(0.975, (double)(n - 1)) : NAN;
+  for (size_t point = 0; point < s->n_points; point++)
+    for (int k = 0; k < s->n_metrics; k++) {
+      int m = s->metric[k];
+      for (size_t r = 0; r < n; r++) v[r] = t->values[(point * n + r) * sq_metric_count + (size_t)m];
+      double mean = gsl_stats_mean(v, 1, n);
+      double sd = n > 1 ? gsl_stats_sd_m(v, 1, n, mean) : NAN;
+      double half = t975 * sd / sqrt((double)n);
+      gsl_sort(v, 1, n);
+      fprintf(af.f, "%zu", point);
+      put_params(af.f, s, point);
+      fprintf(af.f, ",%s,%zu", sq_metrics[m].name, n);
+      put_number(af.f, mean), put_number(af.f, sd);
+      put_number(af.f, mean - half), put_number(af.f, mean + half);
+      put_number(af.f, gsl_stats_median_from_sorted_data(v, 1, n));
+      put_number(af.f, gsl_stats_quantile_from_sorted_data(v, 1, n, 0.25));
+      put_number(af.f, gsl_stats_quantile_from_sorted_data(v, 1, n, 0.75));
+      fputc('\n', af.f);
+    }
+  free(v);
+  return sq_atomic_commit(&af, err);
+}
+
+/* Sobol indices of every parameter on every metric, from the mean of each
+ * point over its replicates, in Saltelli's order of points. */
+static int write_sensitivity(const sq_sweep *s, const char *dir, const table *t, sq_error *err) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/sensitivity.csv", dir);
+  sq_atomic_file af;
+  int rc = sq_atomic_open(&af, path, err);
+  if (rc) return rc;
+  fputs("metric,parameter,first_order,first_low,first_high,total,total_low,total_high,"
+        "base_points,bootstrap\n",
+        af.f);
+  size_t n = (size_t)s->replicates;
+  double *means = malloc(s->n_points * sizeof *means);
+  if (!means) {
+    sq_atomic_abort(&af);
+    return sq_error_set(err, SQ_ERUNTIME, "out of memory");
+  }
+  for (int k = 0; k < s->n_metrics && !rc; k++) {
+    int m = s->metric[k];
+    for (size_t point = 0; point < s->n_points; point++) {
+      double sum = 0;
+      for (size_t r = 0; r < n; r++) sum += t->values[(point * n + r) * sq_metric_count + (size_t)m];
+      means[point] = sum / (double)n;
+    }
+    sq_sobol_result res;
+    rc = sq_sobol_indices(means, s->requested, (size_t)s->n_params, s->bootstrap, 0.95,
+                          (uint64_t)s->seed, &res, err);
+    if (rc) break;
+    for (int i = 0; i < s->n_params; i++) {
+      fprintf(af.f, "%s,%s", sq_metrics[m].name, s->params[i].param->path);
+      put_number(af.f, res.first[i].value), put_number(af.f, res.first[i].lower);
+      put_number(af.f, res.first[i].upper), put_number(af.f, res.total[i].value);
+      put_number(af.f, res.total[i].lower), put_number(af.f, res.total[i].upper);
+      fprintf(af.f, ",%zu,%zu\n", s->requested, s->bootstrap);
+    }
+    sq_sobol_result_free(&res);
+  }
+  free(means);
+  if (rc) {
+    sq_atomic_abort(&af);
+    return rc;
+  }
+  return sq_atomic_commit(&af, err);
+}
+
+static int write_summary(const sq_sweep *s, const char *dir, const sq_sweep_timing *tm,
+                         sq_error *err) {
+  cJSON *root = cJSON_CreateObject();
+  cJSON_AddStringToObject(root, "sweep", s->name);
+  cJSON_AddStringToObject(root, "design", sq_design_name(s->design));
+  cJSON_AddBoolToObject(root, "sensitivity", s->saltelli);
+  cJSON_AddNumberToObject(root, "points", (double)s->n_points);
+  cJSON_AddNumberToObject(root, "replicates", s->replicates);
+  cJSON_AddNumberToObject(root, "runs", (double)sq_sweep_runs(s));
+  cJSON_AddStringToObject(root, "version", SHEQUN_VERSION);
+  cJSON *run = cJSON_AddObjectToObject(root, "run");
+  cJSON_AddNumberToObject(run, "runs_simulated", (double)tm->runs_done);
+  cJSON_AddNumberToObject(run, "seconds", round(tm->seconds * 1000) / 1000);
+  cJSON_AddNumberToObject(run, "threads", tm->threads);
+  cJSON_AddNumberToObject(run, "ranks", tm->ranks);
+  cJSON_AddNumberToObject(run, "runs_per_second",
+                          tm->seconds > 0 ? round(tm->runs_done / tm->seconds * 10) / 10 : 0);
+  cJSON_AddNumberToObject(run, "member_steps_per_second",
+                          tm->seconds > 0 ? round(tm->member_steps / tm->seconds) : 0);
+  char *text = cJSON_Print(root), path[4200];
+  cJSON_Delete(root);
+  snprintf(path, sizeof path, "%s/summary.json", dir);
+  size_t n = strlen(text);
+  text = realloc(text, n + 2);
+  memcpy(text + n, "\n", 2);
+  int rc = sq_write_text(path, text, err);
+  free(text);
+  return rc;
+}
+
+int sq_sweep_finish(const sq_sweep *s, const char *dir, const sq_sweep_timing *tm, sq_error *err) {
+  table t = {malloc(sq_sweep_runs(s) * sq_metric_count * sizeof(double)),
+             calloc(sq_sweep_runs(s) ? sq_sweep_runs(s) : 1, 1), sq_sweep_runs(s)};
+  if (!t.values || !t.seen) {
+    free(t.values), free(t.seen);
+    return sq_error_set(err, SQ_ERUNTIME, "out of memory for %zu runs", t.n_runs);
+  }
+  char path[4200];
+  snprintf(path, sizeof path, "%s/journal.csv", dir);
+  FILE *f = fopen(path, "r");
+  int rc = SQ_OK;
+  if (!f || read_journal(f, t.n_runs, store, &t) != sq_sweep_fingerprint(s))
+    rc = sq_error_set(err, SQ_ERUNTIME, "%s: cannot read the journal back", path);
+  if (f) fclose(f);
+  for (size_t r = 0; r < t.n_runs && !rc; r++)
+    if (!t.seen[r]) rc = sq_error_set(err, SQ_ERUNTIME, "%s: run %zu is missing", path, r);
+  if (!rc) rc = write_runs(s, dir, &t, err);
+  if (!rc) rc = write_points(s, dir, &t, err);
+  if (!rc && s->saltelli) rc = write_sensitivity(s, dir, &t, err);
+  if (!rc) {
+    char *json = sq_sweep_to_json(s);
+    size_t n = strlen(json);
+    json = realloc(json, n + 2);
+    memcpy(json + n, "\n", 2);
+    snprintf(path, sizeof path, "%s/sweep.json", dir);
+    rc = sq_write_text(path, json, err);
+    free(json);
+  }
+  if (!rc) rc = write_summary(s, dir, tm, err);
+  free(t.values);
+  free(t.seen);
+  return rc;
+}
