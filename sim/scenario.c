@@ -93,6 +93,10 @@ static const char *closest_key(const char *path, bool section, char *buf, size_t
   return best && best_d <= allowed ? best : NULL;
 }
 
+const char *sq_closest_key(const char *path, char *buf, size_t size) {
+  return closest_key(path, false, buf, size);
+}
+
 static const char *json_type_name(const cJSON *v) {
   if (cJSON_IsString(v)) return "a string";
   if (cJSON_IsNumber(v)) return "a number";

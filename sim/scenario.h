@@ -62,6 +62,9 @@ int sq_param_value_from_json(const sq_param *p, const struct cJSON *v, const cha
 /* Read a whole file into a NUL-terminated buffer; caller frees. */
 char *sq_read_file(const char *path, size_t *length, sq_error *err);
 
+/* The key closest to an unknown key path, in buf, or NULL if none is close. */
+const char *sq_closest_key(const char *path, char *buf, size_t size);
+
 /* Levenshtein distance, for "did you mean" suggestions. */
 size_t sq_edit_distance(const char *a, const char *b);
 

@@ -49,6 +49,23 @@ static int get_count(const cJSON *o, const char *name, long long lo, long long h
   return SQ_OK;
 }
 
+/* The design module numbers axes ("axis 2: ..."); a sweep's user knows
+ * them as parameters: "sweep.json: parameters[2] (rules.strictness): ...". */
+static int name_axis(const sq_sweep *s, sq_error *err) {
+  size_t j;
+  int used = 0;
+  char rest[sizeof err->message];
+  if (sscanf(err->message, "axis %zu: %n", &j, &used) == 1 && used > 0 &&
+      j < SQ_MAX_SWEEP_PARAMS && s->params[j].param) {
+    snprintf(rest, sizeof rest, "%s", err->message + used);
+    sq_error_set(err, err->status, "%s: parameters[%zu] (%s): %s", s->source, j,
+                 s->params[j].param->path, rest);
+  } else {
+    sq_error_prefix(err, s->source);
+  }
+  return err->status;
+}
+
 static int parse_parameter(sq_sweep *s, const cJSON *o, int index, sq_error *err) {
   char where[64];
   snprintf(where, sizeof where, "parameters[%d]", index);
@@ -67,9 +84,14 @@ static int parse_parameter(sq_sweep *s, const cJSON *o, int index, sq_error *err
     return sq_error_set(err, SQ_EINPUT, "%s: %s.key: expected a key path, got %s", s->source,
                         where, json_kind(key));
   const sq_param *p = sq_param_find(key->valuestring);
-  if (!p)
+  if (!p) {
+    char near[256];
+    if (sq_closest_key(key->valuestring, near, sizeof near))
+      return sq_error_set(err, SQ_EINPUT, "%s: %s.key: unknown key %s (did you mean %s?)",
+                          s->source, where, key->valuestring, near);
     return sq_error_set(err, SQ_EINPUT, "%s: %s.key: unknown key %s (`shequn params` lists them)",
                         s->source, where, key->valuestring);
+  }
   if (p->type == SQ_PARAM_STRING || p->type == SQ_PARAM_INT_LIST ||
       strcmp(p->path, "seed") == 0 || strcmp(p->path, "replicates") == 0)
     return sq_error_set(err, SQ_EINPUT, "%s: %s.key: %s cannot be swept (a number, boolean or "
@@ -125,10 +147,7 @@ static int parse_parameter(sq_sweep *s, const cJSON *o, int index, sq_error *err
     a->log_scale = scale && strcmp(scale->valuestring, "log") == 0;
     a->integer = p->type == SQ_PARAM_INT || p->type == SQ_PARAM_INT64;
   }
-  if ((rc = sq_axis_check(a, (size_t)index, err))) {
-    sq_error_prefix(err, s->source);
-    return rc;
-  }
+  if ((rc = sq_axis_check(a, (size_t)index, err))) return name_axis(s, err);
   s->n_params++;
   return SQ_OK;
 }
@@ -205,7 +224,10 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
   else
     snprintf(s->scenario_path, sizeof s->scenario_path, "%.*s/%s", (int)(slash - s->source),
              s->source, scenario->valuestring);
-  if ((rc = sq_scenario_read(&s->base, s->scenario_path, err))) return rc;
+  if (access(s->scenario_path, R_OK) != 0)
+    return sq_error_set(err, SQ_EINPUT, "%s: scenario: cannot read %s: %s", s->source,
+                        s->scenario_path, strerror(errno));
+  if ((rc = sq_scenario_read(&s->base, s->scenario_path, err))) return rc; /* names the scenario */
   if (!cJSON_IsArray(params) || cJSON_GetArraySize(params) < 1 ||
       cJSON_GetArraySize(params) > SQ_MAX_SWEEP_PARAMS)
     return sq_error_set(err, SQ_EINPUT, "%s: parameters: expected an array of 1 to %d parameters",
@@ -251,10 +273,7 @@ static int expand(sq_sweep *s, sq_error *err) {
   size_t d = (size_t)s->n_params;
   int rc = s->saltelli ? sq_saltelli_size(s->design, s->requested, d, &s->n_points, err)
                        : sq_design_size(s->design, axes, d, s->requested, &s->n_points, err);
-  if (rc) {
-    sq_error_prefix(err, s->source);
-    return rc;
-  }
+  if (rc) return name_axis(s, err);
   if ((double)s->n_points * s->replicates > 4294967295.0)
     return sq_error_set(err, SQ_EINPUT, "%s: %zu points x %d replicates is too many runs",
                         s->source, s->n_points, s->replicates);
@@ -277,6 +296,16 @@ static int expand(sq_sweep *s, sq_error *err) {
     if ((rc = sq_scenario_check(&sc, where, err))) return rc;
   }
   return SQ_OK;
+}
+
+bool sq_is_sweep_file(const char *path) {
+  char *text = sq_read_file(path, NULL, NULL);
+  cJSON *root = text ? cJSON_Parse(text) : NULL;
+  bool sweep = cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "scenario")) &&
+               cJSON_GetObjectItemCaseSensitive(root, "parameters") != NULL;
+  cJSON_Delete(root);
+  free(text);
+  return sweep;
 }
 
 int sq_sweep_load(sq_sweep *s, const char *path, sq_error *err) {

@@ -46,6 +46,10 @@ typedef struct sq_sweep {
   double *values;     /* n_points x n_params: parameter values of each point */
 } sq_sweep;
 
+/* Does this file look like a sweep (it names a "scenario" and
+ * "parameters") rather than a scenario? */
+bool sq_is_sweep_file(const char *path);
+
 /* Read and expand a sweep file; every point's scenario is checked.
  * Returns 0 or SQ_EINPUT. */
 int sq_sweep_load(sq_sweep *s, const char *path, sq_error *err);

@@ -16,6 +16,8 @@
 #             `shequn run -o OUT ARGS`: the message must be the same for both.
 #   run       `shequn run -o OUT ARGS`
 #   validate  `shequn validate ARGS`
+#   sweep     ARGS are given to both `shequn validate ARGS` and
+#             `shequn sweep -o OUT ARGS`: a sweep file's errors
 #
 # Every case expects exit status 2, empty stdout, and stderr equal to EXPECTED
 # line for line ("\n" in EXPECTED separates lines).  OUT is a fresh path under
@@ -136,6 +138,20 @@ validate |                                                                 | she
 run      | tests/errors/good.json --set population=5                     | --set: population: a section, not a key (`shequn params` lists its keys)
 file     | tests/errors/unknown_far_fetched.json       | tests/errors/unknown_far_fetched.json: weather: unknown key (`shequn params` lists them all)
 validate | tests/errors                                                    | tests/errors: cannot read: Is a directory
+# --- sweep files ------------------------------------------------------------------------
+sweep    | tests/errors/sweep_unknown_key.json        | tests/errors/sweep_unknown_key.json: desing: unknown key (a sweep has name, description, scenario, design, points, replicates, seed, sensitivity, bootstrap, parameters, metrics)
+sweep    | tests/errors/sweep_bad_design.json         | tests/errors/sweep_bad_design.json: design: unknown design "factorial": expected grid, random, latin_hypercube or sobol
+sweep    | tests/errors/sweep_no_points.json          | tests/errors/sweep_no_points.json: points: a random design needs the number of points
+sweep    | tests/errors/sweep_log_zero.json           | tests/errors/sweep_log_zero.json: parameters[0] (recruitment.outreach.per_day): a log scale needs min > 0 (got 0)
+sweep    | tests/errors/sweep_param_unknown.json      | tests/errors/sweep_param_unknown.json: parameters[0].key: unknown key rules.strictnes (did you mean rules.strictness?)
+sweep    | tests/errors/sweep_param_range.json        | tests/errors/sweep_param_range.json: parameters[0].min (rules.strictness): must be between 0 and 1 inclusive (got -0.385)
+sweep    | tests/errors/sweep_param_twice.json        | tests/errors/sweep_param_twice.json: parameters[1].key: rules.strictness is swept twice
+sweep    | tests/errors/sweep_values_and_range.json   | tests/errors/sweep_values_and_range.json: parameters[0]: give values, or min and max, not both
+sweep    | tests/errors/sweep_unsweepable.json        | tests/errors/sweep_unsweepable.json: parameters[0].key: seed cannot be swept (a number, boolean or choice of the model is expected)
+sweep    | tests/errors/sweep_unknown_metric.json     | tests/errors/sweep_unknown_metric.json: metrics[0]: expected one of lifespan_days, censored, peak_members, reach, groups, final_active, final_members, peak_groups, peak_day, posts, sprout_days, growth_days, active_days, decline_days, death_days, member_steps
+sweep    | tests/errors/sweep_point_constraint.json   | tests/errors/sweep_point_constraint.json: point 1: group.founders: must be less than group.capacity (500), got 2385
+sweep    | tests/errors/sweep_sensitivity_grid.json   | tests/errors/sweep_sensitivity_grid.json: sensitivity: indices need a sobol or random design (got grid)
+sweep    | tests/errors/sweep_missing_scenario.json   | tests/errors/sweep_missing_scenario.json: scenario: cannot read tests/errors/no_such_scenario.json: No such file or directory
 # --- fixed after review: trailing text, trailing commas, integer bounds, --set junk ---
 file     | tests/errors/syntax_extra_brace.json        | tests/errors/syntax_extra_brace.json:2:32: JSON syntax error near ','
 file     | tests/errors/syntax_trailing_comma.json     | tests/errors/syntax_trailing_comma.json:3:1: JSON syntax error near '}'
@@ -231,6 +247,11 @@ run_table() {
         check "$mode" "run $args" 2 "" "$want" "$outdir" -- "$bin" run -o "$outdir" ${argv[@]+"${argv[@]}"}
         ;;
       validate) ;;
+      sweep)
+        outdir=$tmp/out$((n + 1))
+        check "$mode" "validate $args" 2 "" "$want" "" -- "$bin" validate ${argv[@]+"${argv[@]}"}
+        check "$mode" "sweep $args" 2 "" "$want" "$outdir" -- "$bin" sweep -o "$outdir" ${argv[@]+"${argv[@]}"}
+        ;;
       *)
         echo "FAIL  bad table line (kind '$kind'): $line"
         failed=$((failed + 1))

@@ -10,6 +10,7 @@
 #include "models/schedules.h"
 #include "sim/fileio.h"
 #include "sim/scenario.h"
+#include "sim/sweep.h"
 
 static int same(const sq_scenario *a, const sq_scenario *b) {
   char *ja = sq_scenario_to_json(a), *jb = sq_scenario_to_json(b);
@@ -84,11 +85,19 @@ int main(void) {
     char path[512];
     snprintf(path, sizeof path, "scenarios/%s", e->d_name);
     files++;
+    if (sq_is_sweep_file(path)) {
+      sq_sweep sweep;
+      int ok = sq_sweep_load(&sweep, path, &err) == 0;
+      CHECK(ok && strlen(sweep.description) > 50, "sweep %s is valid and described%s%s", path,
+            ok ? "" : ": ", ok ? "" : err.message);
+      sq_sweep_free(&sweep);
+      continue;
+    }
     int ok = sq_scenario_read(&s, path, &err) == 0;
     CHECK(ok, "%s is valid%s%s", path, ok ? "" : ": ", ok ? "" : err.message);
     CHECK(ok && strlen(s.description) > 100, "%s has a description to read aloud", path);
   }
   if (dir) closedir(dir);
-  CHECK(files >= 17, "%d shipped scenarios checked", files);
+  CHECK(files >= 18, "%d shipped files checked", files);
   return CHECK_DONE();
 }
