@@ -24,7 +24,7 @@ extern char **environ;
 static const char plot_usage[] =
     "Usage: shequn plot DIR [--format png|svg|pdf] [--lang en|zh]\n"
     "\n"
-    "Draw the charts of a directory written by `shequn run` or `shequn compare`,\n"
+    "Draw the charts of a directory written by `shequn run`, `compare` or `sweep`,\n"
     "with gnuplot, into that directory:\n"
     "  lifecycle      members, active and silent members over time (median and\n"
     "                 10-90% band over replicates) over the five stages   (run)\n"
@@ -32,6 +32,8 @@ static const char plot_usage[] =
     "  network        groups and members of a network over time           (run, if it split)\n"
     "  participation  share of posts written by the most active members   (run --members)\n"
     "  comparison     active members of every scenario on one chart       (compare)\n"
+    "  heatmap-M      the mean of metric M over a two-parameter grid        (sweep)\n"
+    "  sensitivity-M  Sobol indices of each parameter on metric M         (sweep)\n"
     "Files are named KIND.FORMAT, or KIND-zh.FORMAT with --lang zh.\n"
     "\n"
     "Options:\n"
@@ -45,7 +47,8 @@ static const char plot_usage[] =
 /* ---- labels ---------------------------------------------------------------- */
 
 typedef struct labels {
-  const char *lifecycle, *survival, *network, *participation, *comparison;
+  const char *lifecycle, *survival, *network, *participation, *comparison, *heatmap, *indices;
+  const char *first_order, *total_effect, *index_axis, *mean_of;
   const char *day, *age, *members, *active, *silent, *band, *groups, *alive_share;
   const char *members_axis, *groups_axis, *active_axis, *posts_axis, *members_share_axis;
   const char *top1, *top10, *equal;
@@ -54,7 +57,9 @@ typedef struct labels {
 
 static const labels english = {
     "Lifecycle: %s", "Groups still alive", "A network of groups: %s", "Who writes the posts: %s",
-    "Active members, scenarios compared",
+    "Active members, scenarios compared", "%s: %s (mean over replicates)",
+    "%s: what drives %s", "first-order index (alone)", "total-effect index (with interactions)",
+    "Sobol index", "mean %s",
     "day", "age of the group (days)", "members (median)", "active members (median)",
     "silent members (median)", "10-90% of replicates", "groups alive (median)", "share of groups alive",
     "members", "groups", "active members (median, 10-90% band)", "share of all posts",
@@ -64,11 +69,41 @@ static const labels english = {
 
 static const labels chinese_labels = {
     "生命周期：%s", "仍存活的社群比例", "社群网络：%s", "谁在发言：%s", "活跃成员：方案比较",
+    "%s：%s（重复实验均值）", "%s：什么决定了%s", "一阶指数（单独作用）", "总效应指数（含交互作用）",
+    "Sobol 指数", "%s均值",
     "天", "社群年龄（天）", "成员数（中位数）", "活跃成员（中位数）", "沉默成员（中位数）",
     "重复实验的10%–90%区间", "存活群数（中位数）", "存活比例",
     "成员数", "群数", "活跃成员（中位数及10%–90%区间）", "发帖占比", "成员比例（从最活跃者起）",
     "前1%%的成员发了%.0f%%的帖子", "前10%%的成员发了%.0f%%的帖子", "人人发帖一样多",
     {"萌芽期", "成长期", "活跃期", "衰退期", "死亡期"}};
+
+/* Metrics named in a reader's words (docs/SWEEPS.md lists them). */
+typedef struct metric_title { const char *name, *en, *zh; } metric_title;
+static const metric_title metric_titles[] = {
+    {"lifespan_days", "lifespan of the first group (days)", "首个群的寿命（天）"},
+    {"censored", "share alive at the horizon", "期末仍存活的比例"},
+    {"peak_members", "most members at once", "成员数峰值"},
+    {"reach", "people who ever joined", "曾加入的人数"},
+    {"groups", "groups created", "创建的群数"},
+    {"final_active", "active members at the end", "期末活跃成员数"},
+    {"final_members", "members at the end", "期末成员数"},
+    {"peak_groups", "most groups at once", "同时存活群数的峰值"},
+    {"peak_day", "day of the first group's peak", "首个群达到峰值的日子"},
+    {"posts", "posts written", "发帖总数"},
+    {"sprout_days", "days as a sprout", "萌芽期天数"},
+    {"growth_days", "days growing", "成长期天数"},
+    {"active_days", "days active", "活跃期天数"},
+    {"decline_days", "days declining", "衰退期天数"},
+    {"death_days", "silent days before death", "死亡前沉寂天数"},
+    {"member_steps", "member-days simulated", "模拟的成员日数"},
+};
+
+static const char *metric_title_of(bool chinese, const char *name) {
+  for (size_t i = 0; i < sizeof metric_titles / sizeof *metric_titles; i++)
+    if (strcmp(metric_titles[i].name, name) == 0)
+      return chinese ? metric_titles[i].zh : metric_titles[i].en;
+  return name;
+}
 
 static const char *const stage_colour[SQ_STAGE_COUNT] = {"#e5f5e0", "#c7e9c0", "#fff3bf",
                                                          "#fdd0a2", "#e0e0e0"};
@@ -529,6 +564,170 @@ static int plot_comparison(plotter *p, sq_error *err) {
   return render(p, "comparison.gp", script, out, err);
 }
 
+/* ---- sweeps ---------------------------------------------------------------------------- */
+
+/* A sweep's name and design, from its sweep.json. */
+static void sweep_facts(const char *dir, char *name, size_t size, bool *grid) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/sweep.json", dir);
+  char *text = sq_read_file(path, NULL, NULL);
+  cJSON *j = text ? cJSON_Parse(text) : NULL;
+  const cJSON *n = cJSON_GetObjectItemCaseSensitive(j, "name");
+  const cJSON *d = cJSON_GetObjectItemCaseSensitive(j, "design");
+  snprintf(name, size, "%s", cJSON_IsString(n) ? n->valuestring : "sweep");
+  *grid = cJSON_IsString(d) && strcmp(d->valuestring, "grid") == 0;
+  cJSON_Delete(j);
+  free(text);
+}
+
+/* A tic label: a number to 3 significant digits, a choice by its name. */
+static void tic_label(const char *raw, char *buf, size_t size) {
+  char *end;
+  double v = strtod(raw, &end);
+  if (end != raw && *end == '\0')
+    snprintf(buf, size, "%.3g", v);
+  else
+    snprintf(buf, size, "%.31s", raw);
+}
+
+/* Heatmaps of a two-parameter grid: for each metric of points.csv, its mean
+ * over replicates at each point. */
+static int plot_heatmaps(plotter *p, const char *name, sq_error *err) {
+  char path[4200], line[4096], buf[256];
+  snprintf(path, sizeof path, "%s/points.csv", p->dir);
+  FILE *f = fopen(path, "r");
+  if (!f || !fgets(line, sizeof line, f)) {
+    if (f) fclose(f);
+    return sq_error_set(err, SQ_ERUNTIME, "%s: cannot read", path);
+  }
+  int metric_col = column_of(line, "metric"), mean_col = column_of(line, "mean");
+  if (metric_col != 3) { /* point, two parameters, metric: only two-parameter grids */
+    fclose(f);
+    return SQ_OK;
+  }
+  char xname[128], yname[128];
+  field(line, 1, xname, sizeof xname);
+  field(line, 2, yname, sizeof yname);
+  /* the levels of each axis, in order of first appearance */
+  char xs[64][32], ys[64][32], metrics[32][64];
+  int nx = 0, ny = 0, nm = 0;
+  long start = ftell(f);
+  while (fgets(line, sizeof line, f)) {
+    char x[32], y[32], m[64];
+    field(line, 1, x, sizeof x), field(line, 2, y, sizeof y), field(line, 3, m, sizeof m);
+    int k;
+    for (k = 0; k < nx && strcmp(xs[k], x); k++) {}
+    if (k == nx && nx < 64) snprintf(xs[nx++], sizeof xs[0], "%s", x);
+    for (k = 0; k < ny && strcmp(ys[k], y); k++) {}
+    if (k == ny && ny < 64) snprintf(ys[ny++], sizeof ys[0], "%s", y);
+    for (k = 0; k < nm && strcmp(metrics[k], m); k++) {}
+    if (k == nm && nm < 32) snprintf(metrics[nm++], sizeof metrics[0], "%s", m);
+  }
+  char xtics[4096] = "(", ytics[4096] = "(";
+  size_t ux = 1, uy = 1;
+  char label[40];
+  for (int k = 0; k < nx; k++) {
+    tic_label(xs[k], label, sizeof label);
+    ux += (size_t)snprintf(xtics + ux, sizeof xtics - ux, "%s\"%s\" %d", k ? ", " : "", label, k);
+  }
+  for (int k = 0; k < ny; k++) {
+    tic_label(ys[k], label, sizeof label);
+    uy += (size_t)snprintf(ytics + uy, sizeof ytics - uy, "%s\"%s\" %d", k ? ", " : "", label, k);
+  }
+  snprintf(xtics + ux, sizeof xtics - ux, ")");
+  snprintf(ytics + uy, sizeof ytics - uy, ")");
+  int rc = SQ_OK;
+  for (int m = 0; m < nm && !rc; m++) {
+    char data[4400];
+    snprintf(data, sizeof data, "%s/heatmap-%s.dat", p->scratch, metrics[m]);
+    FILE *d = fopen(data, "w");
+    fseek(f, start, SEEK_SET);
+    while (d && fgets(line, sizeof line, f)) {
+      char x[32], y[32], mm[64];
+      field(line, 3, mm, sizeof mm);
+      if (strcmp(mm, metrics[m])) continue;
+      field(line, 1, x, sizeof x), field(line, 2, y, sizeof y);
+      int i = 0, j = 0;
+      while (i < nx && strcmp(xs[i], x)) i++;
+      while (j < ny && strcmp(ys[j], y)) j++;
+      fprintf(d, "%d,%d,%s\n", i, j, field(line, mean_col, buf, sizeof buf));
+    }
+    if (d) fclose(d);
+    char title[512], kind[256], cb[256], script[16384], out[4400];
+    snprintf(title, sizeof title, p->l->heatmap, name, metric_title_of(p->chinese, metrics[m]));
+    snprintf(kind, sizeof kind, "heatmap-%.63s", metrics[m]);
+    snprintf(cb, sizeof cb, p->l->mean_of, metric_title_of(p->chinese, metrics[m]));
+    begin_script(p, script, sizeof script, kind, title, out, sizeof out);
+    add_string(script, sizeof script, "data", data);
+    add_string(script, sizeof script, "xtics_spec", xtics);
+    add_string(script, sizeof script, "ytics_spec", ytics);
+    add_string(script, sizeof script, "xlabel", xname);
+    add_string(script, sizeof script, "ylabel", yname);
+    add_string(script, sizeof script, "cblabel", cb);
+    add_number(script, sizeof script, "nx", nx);
+    add_number(script, sizeof script, "ny", ny);
+    rc = render(p, "heatmap.gp", script, out, err);
+    unlink(data);
+  }
+  fclose(f);
+  return rc;
+}
+
+/* A bar chart of the Sobol indices of each metric of sensitivity.csv. */
+static int plot_indices(plotter *p, const char *name, sq_error *err) {
+  char path[4200], line[4096];
+  snprintf(path, sizeof path, "%s/sensitivity.csv", p->dir);
+  FILE *f = fopen(path, "r");
+  if (!f) return SQ_OK;
+  char metrics[32][64];
+  int nm = 0;
+  if (!fgets(line, sizeof line, f)) nm = -1;
+  while (nm >= 0 && fgets(line, sizeof line, f)) {
+    char m[64];
+    field(line, 0, m, sizeof m);
+    if (nm == 0 || strcmp(metrics[nm - 1], m)) {
+      if (nm == 32) break;
+      snprintf(metrics[nm++], sizeof metrics[0], "%s", m);
+    }
+  }
+  int rc = SQ_OK;
+  for (int m = 0; m < nm && !rc; m++) {
+    char data[4400];
+    snprintf(data, sizeof data, "%s/indices.dat", p->scratch);
+    FILE *d = fopen(data, "w");
+    fseek(f, 0, SEEK_SET);
+    if (!fgets(line, sizeof line, f)) break;
+    int n_params = 0;
+    while (d && fgets(line, sizeof line, f)) {
+      char mm[64], param[128], v[6][64];
+      field(line, 0, mm, sizeof mm);
+      if (strcmp(mm, metrics[m])) continue;
+      field(line, 1, param, sizeof param);
+      for (int k = 0; k < 6; k++) field(line, 2 + k, v[k], sizeof v[k]);
+      /* an empty bound (a constant output) is drawn as no bar */
+      fprintf(d, "%s", param);
+      for (int k = 0; k < 6; k++) fprintf(d, ",%s", *v[k] ? v[k] : "NaN");
+      fputc('\n', d);
+      n_params++;
+    }
+    if (d) fclose(d);
+    char title[512], kind[256], script[16384], out[4400];
+    snprintf(title, sizeof title, p->l->indices, name, metric_title_of(p->chinese, metrics[m]));
+    snprintf(kind, sizeof kind, "sensitivity-%.63s", metrics[m]);
+    begin_script(p, script, sizeof script, kind, title, out, sizeof out);
+    add_string(script, sizeof script, "data", data);
+    add_string(script, sizeof script, "l_first", p->l->first_order);
+    add_string(script, sizeof script, "l_total", p->l->total_effect);
+    add_string(script, sizeof script, "xlabel", "");
+    add_string(script, sizeof script, "ylabel", p->l->index_axis);
+    add_number(script, sizeof script, "n", n_params);
+    rc = render(p, "indices.gp", script, out, err);
+    unlink(data);
+  }
+  fclose(f);
+  return rc;
+}
+
 /* ---- the command ------------------------------------------------------------------------ */
 
 static cJSON *load_gallery(const char *templates) {
@@ -559,7 +758,7 @@ static void run_name(const char *dir, char *buf, size_t size) {
 
 /* Remove the scratch directory and what is in it. */
 static void remove_scratch(const char *scratch) {
-  const char *files[] = {"survival.dat", "participation.dat", "gnuplot.log"};
+  const char *files[] = {"survival.dat", "participation.dat", "indices.dat", "gnuplot.log"};
   char path[4200];
   for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
     snprintf(path, sizeof path, "%s/%s", scratch, files[i]);
@@ -577,10 +776,12 @@ int sq_plot(const char *dir, const char *format, bool chinese, int *written, sq_
   bool comparison = exists(path);
   snprintf(path, sizeof path, "%s/curves.csv", dir);
   bool run = exists(path);
-  if (!comparison && !run)
+  snprintf(path, sizeof path, "%s/points.csv", dir);
+  bool sweep = exists(path);
+  if (!comparison && !run && !sweep)
     return sq_error_set(err, SQ_EINPUT,
-                        "%s: no results to plot (expected curves.csv from `shequn run` or "
-                        "comparison.csv from `shequn compare`)",
+                        "%s: no results to plot (expected curves.csv from `shequn run`, "
+                        "comparison.csv from `shequn compare` or points.csv from `shequn sweep`)",
                         dir);
   if (!sq_find_project_dir("plots", "common.gp", p.templates, sizeof p.templates))
     return sq_error_set(err, SQ_ERUNTIME,
@@ -594,7 +795,12 @@ int sq_plot(const char *dir, const char *format, bool chinese, int *written, sq_
   p.gallery = load_gallery(p.templates);
   run_name(dir, name, sizeof name);
   int rc = SQ_OK;
-  if (comparison) {
+  if (sweep) {
+    bool grid;
+    sweep_facts(dir, name, sizeof name, &grid);
+    if (grid) rc = plot_heatmaps(&p, name, err);
+    if (!rc) rc = plot_indices(&p, name, err);
+  } else if (comparison) {
     rc = plot_comparison(&p, err);
     if (!rc) rc = plot_survival(&p, err);
   } else {

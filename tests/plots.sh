@@ -12,12 +12,15 @@ pass() { echo "PASS: $1"; }
 bad() { echo "FAIL: $1"; fail=1; }
 
 # a run with members (lifecycle, survival, participation), a network
-# (network), and a comparison (comparison, survival)
+# (network), a comparison (comparison, survival), a two-parameter grid
+# sweep (heatmaps) and a Sobol sweep (sensitivity indices)
 "$shequn" run scenarios/well_run.json --replicates 4 --members -o "$tmp/run" >/dev/null || bad "run"
 "$shequn" run scenarios/replicating_network.json --replicates 2 --set horizon_days=700 \
   -o "$tmp/net" >/dev/null || bad "network run"
 "$shequn" compare scenarios/well_run.json scenarios/sin_boredom.json --replicates 4 \
   -o "$tmp/cmp" >/dev/null || bad "compare"
+"$shequn" sweep scenarios/sweep_example.json -o "$tmp/grid" >/dev/null || bad "grid sweep"
+"$shequn" sweep tests/sweeps/resume.json -o "$tmp/sobol" >/dev/null || bad "Sobol sweep"
 
 png_size() { # width x height from the IHDR chunk
   od -An -tu1 -j16 -N8 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8}'
@@ -46,8 +49,14 @@ for fmt in png svg pdf; do
     for kind in lifecycle survival participation; do check_image "$tmp/run/$kind$suffix.$fmt" $fmt; done
     check_image "$tmp/net/network$suffix.$fmt" $fmt
     for kind in comparison survival; do check_image "$tmp/cmp/$kind$suffix.$fmt" $fmt; done
+    "$shequn" plot "$tmp/grid" --format $fmt --lang $lang >/dev/null || bad "plot grid sweep $fmt $lang"
+    "$shequn" plot "$tmp/sobol" --format $fmt --lang $lang >/dev/null || bad "plot Sobol sweep $fmt $lang"
+    for m in lifespan_days peak_members reach final_active; do check_image "$tmp/grid/heatmap-$m$suffix.$fmt" $fmt; done
+    for m in lifespan_days peak_members reach; do check_image "$tmp/sobol/sensitivity-$m$suffix.$fmt" $fmt; done
   done
 done
+if [ ! -e "$tmp/sobol/heatmap-reach.png" ]; then pass "no heatmap for a design that is not a two-parameter grid"
+else bad "a Sobol design got a heatmap"; fi
 [ ! -e "$tmp/run/network.png" ] && pass "no network chart for a single group" || bad "a single group got a network chart"
 
 # Chinese labels: the same chart in Chinese is a different image, and its

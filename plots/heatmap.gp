@@ -1,0 +1,21 @@
+# A two-parameter grid of a sweep: the mean of a metric over replicates at
+# each point, as coloured cells with their values.  Variables: data
+# (prepared by shequn: "column,row,mean" with columns and rows numbered from
+# 0), nx, ny, xtics_spec and ytics_spec (tic labels: the parameters' values),
+# xlabel, ylabel, cblabel.
+load dir_plots."/common.gp"
+set xlabel xlabel
+set ylabel ylabel
+set cblabel cblabel
+set xrange [-0.5:nx - 0.5]
+set yrange [-0.5:ny - 0.5]
+set offsets 0, 0, 0, 0
+set bmargin 5
+set xtics @xtics_spec
+set ytics @ytics_spec
+set tics scale 0
+unset grid
+unset key
+set palette defined (0 "#f7fbff", 0.5 "#6baed6", 1 "#08306b")
+plot data using 1:2:3 with image, \
+     "" using 1:2:(sprintf("%.3g", $3)) with labels font ",20" textcolor rgb "#d95f02"
