@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the benchmarks and print their figures (bench/README.md reads them).
+# Run the benchmarks and print their figures (bench/README.md reports them).
 #   bash bench/run.sh [build-dir]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -9,6 +9,9 @@ cmake --build "$build" -j"$(nproc)" --target bench_step >/dev/null
 echo "== large: 10^6 agents, 250 groups, ~10^5 members, 200 days"
 "$build/bench/bench_step" bench/large.json 2
 echo
+echo "== 500 groups, ~2.4 x 10^5 members"
+"$build/bench/bench_step" bench/large.json 2 group.initial_groups=500
+echo
 echo "== the member update alone (no outreach, no invitations)"
 "$build/bench/bench_step" bench/large.json 2 recruitment.outreach.schedule=none \
   recruitment.word_of_mouth.enabled=false
@@ -17,4 +20,11 @@ for n in 100000 10000000; do
   echo "== one group of 500 in a population of $n"
   "$build/bench/bench_step" bench/one_group.json 1 population.size=$n
   echo
+done
+echo "== sweep: 1,000 runs of a small group (10 x 10 grid, 10 replicates a point)"
+cmake --build "$build" -j"$(nproc)" --target shequn >/dev/null
+for t in 1 2; do
+  dir=$(mktemp -d)
+  "$build/shequn" sweep bench/sweep_small.json -o "$dir" --threads "$t" 2>&1 | grep "runs in"
+  rm -rf "$dir"
 done

@@ -66,14 +66,6 @@ uint32_t sq_stream_below(gsl_rng *r, uint32_t n) {
   return (uint32_t)(m >> 32);
 }
 
-/* A clone for CPUs with AVX-512 is chosen at load time where the compiler
- * and C library support it: eight or sixteen agents per instruction. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11
-#define SQ_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v4", "default")))
-#else
-#define SQ_VECTOR_CLONES
-#endif
-
 SQ_VECTOR_CLONES
 void sq_philox_agents(uint64_t seed, uint32_t replicate, uint32_t day, uint32_t purpose,
                       const uint32_t *restrict agent, uint32_t n, uint32_t *restrict out0,

@@ -55,6 +55,17 @@ static inline sq_bits4 sq_philox(uint64_t seed, uint32_t replicate, uint32_t day
   return b;
 }
 
+/* Clones for CPUs with AVX-512 and with AVX2, one chosen at load time
+ * where the compiler and C library support it: several agents per
+ * instruction in sq_philox_agents and the engine's member arithmetic.
+ * Floating-point contraction is off (CMakeLists.txt), so every clone gives
+ * the same bits. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11
+#define SQ_VECTOR_CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#else
+#define SQ_VECTOR_CLONES
+#endif
+
 /* One block of sq_philox for each of n agents on one day and purpose, index
  * 0: out[k][i] = sq_philox(seed, replicate, day, agent[i], purpose, 0).v[k].
  * Written for the compiler to vectorise (several agents at once where the

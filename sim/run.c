@@ -147,7 +147,7 @@ typedef struct world {
   work_item *items;
   size_t n_items, cap_items;
   gsl_rng **thread_streams; /* two per thread, for considering candidates */
-  float tenure_boost[TENURE_TABLE];
+  float tenure_boost[TENURE_TABLE + 1]; /* by days of tenure; 1 from TENURE_TABLE on */
   uint64_t ever_joined;
   sq_run_result *out;
   bool record_members;
@@ -587,11 +587,16 @@ static void found(world *w, group *g, int day) {
   uint32_t n = w->pop->size, reach = (uint32_t)sc->population.neighbourhood_size;
   if (reach > n / 2) reach = n / 2;
   int owners = sc->team.owner ? 1 : 0, need = sc->group.founders + owners;
-  long near_tries = 100L * need, tries = near_tries + 1000 + 1000L * need;
+  /* Tries among acquaintances stop after a few passes' worth of the
+   * neighbourhood (the founders a large group needs may not all be there),
+   * then the rest are drawn anywhere. */
+  long far_tries = 100L * need, near_tries = 1000 + 1000L * need;
+  if (near_tries > 4L * (2 * reach + 1)) near_tries = 4L * (2 * reach + 1);
+  long tries = near_tries + far_tries;
   uint32_t anchor = SQ_NONE;
   for (int joined = 0; joined < need && tries-- > 0;) {
     uint32_t agent;
-    if (anchor != SQ_NONE && tries > near_tries && reach > 0) /* an acquaintance */
+    if (anchor != SQ_NONE && tries > far_tries && reach > 0) /* an acquaintance */
       agent = (uint32_t)(((uint64_t)anchor + n - reach + sq_stream_below(r, 2 * reach + 1)) % n);
     else
       agent = sq_stream_below(r, n);
@@ -793,6 +798,85 @@ static void split_group(world *w, size_t parent_index, int day) {
 
 /* ---- the members' day ---------------------------------------------------------- */
 
+/* What a member's day depends on besides its own state and its random
+ * words: the same for every member of a group on a day. */
+typedef struct day_terms {
+  int day;
+  double content, noise, w_soc, tyranny_on, alpha, noise_width, threshold, gain, decay;
+  double leave_rate, base_leave, newcomer_leave, protection, invite_rate;
+  const float *tenure_boost; /* world.tenure_boost */
+} day_terms;
+
+/* A member's day in bits, from the arithmetic to the bookkeeping. */
+enum { OUT_SPAMMER = 1, OUT_WRITES = 2, OUT_LEAVES = 4, OUT_ACTIVE = 8, OUT_INVITES = 16 };
+
+/* The arithmetic of a block's day: engagement and belonging (updated in
+ * place), whether the member leaves, and its rates of posts and
+ * invitations with whether each needs drawing (u >= 1 - lambda; see
+ * sq_poisson_inv).  Spammers go through it too, but only their flag is
+ * read afterwards: a spammer's day is its ads.  No branches and no calls,
+ * so that the compiler vectorises it (several members per instruction
+ * where the CPU allows, with the same bits as one at a time); it is split
+ * into three loops because GCC gives up on the whole as one. */
+static SQ_VECTOR_CLONES void member_arithmetic(const day_terms *t, members *m, uint32_t begin,
+                                               uint32_t n, uint32_t words[4][BLOCK],
+                                               double *restrict e_out,
+                                               float *restrict bel_out,
+                                               double *restrict post_rate_out,
+                                               double *restrict invite_rate_out,
+                                               uint8_t *restrict out) {
+  float *eng = m->engagement + begin, *belonging = m->belonging + begin;
+  const float *restrict fit = m->fit + begin, *restrict post_rate = m->post_rate + begin;
+  const float *restrict inv_expectation = m->inv_expectation + begin;
+  const float *restrict tyranny = m->tyranny + begin, *restrict leave_scale = m->leave_scale + begin;
+  const float *restrict sociability = m->sociability + begin;
+  const int32_t *restrict shield_until = m->shield_until + begin;
+  const int32_t *restrict newcomer_until = m->newcomer_until + begin;
+  const int32_t *restrict join_day = m->join_day + begin;
+  const uint8_t *restrict flags = m->flags + begin;
+  const uint32_t *restrict w_post = words[0], *restrict w_noise = words[1];
+  const uint32_t *restrict w_leave = words[2], *restrict w_invite = words[3];
+  const float *restrict tenure_boost = t->tenure_boost;
+  const day_terms c = *t;
+  for (uint32_t k = 0; k < n; k++) {
+    bool spammer = flags[k] & M_SPAMMER;
+    double e = eng[k];
+    double lambda = (double)post_rate[k] * e; /* on yesterday's engagement */
+    post_rate_out[k] = lambda;
+    bool writes = sq_u01(w_post[k]) >= 1.0 - lambda;
+    double bel = belonging[k];
+    double value = fit[k] * c.content + c.w_soc * bel - c.noise - c.tyranny_on * tyranny[k];
+    double target = value * inv_expectation[k];
+    target = target < 0 ? 0 : target > 1 ? 1 : target;
+    e = (1 - c.alpha) * e + c.alpha * target + c.noise_width * (2 * sq_u01(w_noise[k]) - 1);
+    e = e < 0 ? 0 : e > 1 ? 1 : e;
+    bel += c.gain * e * (1 - bel) - c.decay * bel;
+    double silence = e < c.threshold ? c.leave_rate * (1 - e / c.threshold) : 0;
+    double newcomer = c.day < newcomer_until[k] ? c.newcomer_leave : 0;
+    double hazard =
+        (c.base_leave + silence + newcomer) * (1 - c.protection * bel) * leave_scale[k];
+    bool leaves = (c.day >= shield_until[k]) & (sq_u01(w_leave[k]) < hazard);
+    bel_out[k] = (float)bel;
+    bool active = e >= c.threshold;
+    e_out[k] = e;
+    out[k] = (uint8_t)((spammer ? OUT_SPAMMER : 0) | (writes ? OUT_WRITES : 0) |
+                       (leaves ? OUT_LEAVES : 0) | (active ? OUT_ACTIVE : 0));
+  }
+  for (uint32_t k = 0; k < n; k++) { /* active members invite */
+    int tenure = c.day - join_day[k];
+    int row = tenure < 0 ? 0 : tenure > TENURE_TABLE ? TENURE_TABLE : tenure; /* so it gathers */
+    double boost = tenure_boost[row];
+    double active = out[k] & OUT_ACTIVE ? 1.0 : 0.0;
+    double lambda = c.invite_rate * sociability[k] * e_out[k] * boost * active;
+    invite_rate_out[k] = lambda;
+    out[k] |= sq_u01(w_invite[k]) >= 1.0 - lambda ? OUT_INVITES : 0;
+  }
+  for (uint32_t k = 0; k < n; k++) { /* stored apart: GCC cannot rule out aliasing above */
+    eng[k] = (float)e_out[k];
+    belonging[k] = bel_out[k];
+  }
+}
+
 /* One day of a block of members (docs/MODEL.md, "One day"): each posts (or,
  * if a spammer, posts ads), values what it read of the group's previous
  * day, updates engagement and belonging, may leave, and may invite.  Sums
@@ -801,101 +885,82 @@ static void member_day(const world *w, work_item *it, int day) {
   const sq_scenario *sc = w->sc;
   group *g = &w->groups[it->group];
   members *m = &g->m;
-  const bool dynamic = sc->engagement.enabled;
-  const bool inviting = sc->recruitment.word_of_mouth.enabled;
-  const double ad_rate = sc->content.ad_rate_per_day;
-  const double alpha = sc->engagement.adaptation_per_day;
-  const double noise_width = sc->engagement.noise * sqrt(3.0); /* uniform of that sd */
-  const double threshold = sc->engagement.active_threshold;
-  const double leave_rate = sc->engagement.leave_rate_per_day;
-  const double base_leave = sc->engagement.base_leave_rate_per_day;
-  const double newcomer_leave = sc->engagement.newcomer_leave_rate_per_day;
-  const double protection = sc->engagement.belonging_protection;
-  const double w_soc = sc->content.belonging_weight;
-  const double gain = sc->belonging.gain_per_day + g->ritual_belonging;
-  const double decay = sc->belonging.decay_per_day;
-  const double invite_rate = sc->recruitment.word_of_mouth.invite_rate_per_day;
+  day_terms terms = {
+      .day = day,
+      .content = g->content_factor,
+      .noise = g->noise,
+      .w_soc = sc->content.belonging_weight,
+      .tyranny_on = g->leader_on ? 1.0 : 0.0,
+      .alpha = sc->engagement.adaptation_per_day,
+      .noise_width = sc->engagement.noise * sqrt(3.0), /* uniform of that sd */
+      .threshold = sc->engagement.active_threshold,
+      .gain = sc->belonging.gain_per_day + g->ritual_belonging,
+      .decay = sc->belonging.decay_per_day,
+      .leave_rate = sc->engagement.leave_rate_per_day,
+      .base_leave = sc->engagement.base_leave_rate_per_day,
+      .newcomer_leave = sc->engagement.newcomer_leave_rate_per_day,
+      .protection = sc->engagement.belonging_protection,
+      .invite_rate = sc->recruitment.word_of_mouth.enabled
+                         ? sc->recruitment.word_of_mouth.invite_rate_per_day
+                         : 0.0,
+      .tenure_boost = w->tenure_boost,
+  };
+  if (!sc->engagement.enabled) { /* the same arithmetic leaves e and b as they are */
+    terms.alpha = terms.noise_width = terms.gain = terms.decay = 0;
+    terms.leave_rate = terms.base_leave = terms.newcomer_leave = 0;
+  }
+  const double ad_rate = sc->content.ad_rate_per_day, ban = g->ban_probability;
   const int veteran_days = sc->mentoring.veteran_days;
-  const double content = g->content_factor, noise = g->noise;
-  const double tyranny_on = g->leader_on ? 1.0 : 0.0;
-  const double ban = g->ban_probability;
   uint64_t posts = 0, ads = 0;
   double quality_posts = 0, engagement_sum = 0;
-  uint32_t active = 0, zombies = 0, spammers = 0, n_leavers = 0, n_invites = 0;
+  uint32_t active = 0, stayers = 0, spammers = 0, n_leavers = 0, n_invites = 0;
   uint32_t *leavers = g->leavers + it->begin;
   invite_event *invites = g->invites + it->begin;
 
   /* four random words per member: post, engagement noise, leave, invite */
   uint32_t n = it->end - it->begin, words[4][BLOCK];
-  /* members whose posting or inviting needs the slow path of sq_poisson_inv */
-  uint32_t writers[BLOCK + 1], n_writers = 0, inviters[BLOCK + 1], n_inviters = 0;
-  double writer_rate[BLOCK + 1], inviter_rate[BLOCK + 1];
   sq_philox_agents(w->seed, w->replicate, (uint32_t)day, SQ_DRAW_MEMBER_DAY, m->agent + it->begin,
                    n, words[0], words[1], words[2], words[3]);
+  double e[BLOCK], post_rate[BLOCK], invite_rate[BLOCK];
+  float belonging[BLOCK];
+  uint8_t out[BLOCK];
+  member_arithmetic(&terms, m, it->begin, n, words, e, belonging, post_rate, invite_rate, out);
 
+  /* Most members write and invite nothing on most days.  The others are
+   * noted without a branch and drawn after the loop. */
+  uint32_t writers[BLOCK + 1], n_writers = 0, inviters[BLOCK + 1], n_inviters = 0;
   for (uint32_t k = 0; k < n; k++) {
-    uint32_t i = it->begin + k;
-    double u_post = sq_u01(words[0][k]), u_leave = sq_u01(words[2][k]);
-    if (m->flags[i] & M_SPAMMER) {
-      ads += sq_poisson_inv(ad_rate, u_post);
-      if (u_leave < ban)
-        leavers[n_leavers++] = i;
+    uint8_t o = out[k];
+    if (o & OUT_SPAMMER) {
+      ads += sq_poisson_inv(ad_rate, sq_u01(words[0][k]));
+      if (sq_u01(words[2][k]) < ban)
+        leavers[n_leavers++] = it->begin + k;
       else
         spammers++;
       continue;
     }
-    double e = m->engagement[i];
-    /* Most members write nothing on most days: u < 1 - lambda means no post
-     * (sq_poisson_inv).  The others are noted without a branch and drawn
-     * after the loop, which keeps this loop free of mispredictions. */
-    double lambda = (double)m->post_rate[i] * e;
     writers[n_writers] = k;
-    writer_rate[n_writers] = lambda;
-    n_writers += u_post >= 1.0 - lambda;
-    if (dynamic) {
-      double bel = m->belonging[i];
-      double value = m->fit[i] * content + w_soc * bel - noise - tyranny_on * m->tyranny[i];
-      double target = value * m->inv_expectation[i];
-      target = target < 0 ? 0 : target > 1 ? 1 : target;
-      e = (1 - alpha) * e + alpha * target + noise_width * (2 * sq_u01(words[1][k]) - 1);
-      e = e < 0 ? 0 : e > 1 ? 1 : e;
-      bel += gain * e * (1 - bel) - decay * bel;
-      m->engagement[i] = (float)e;
-      m->belonging[i] = (float)bel;
-      if (day >= m->shield_until[i]) {
-        double silence = e < threshold ? leave_rate * (1 - e / threshold) : 0;
-        double newcomer = day < m->newcomer_until[i] ? newcomer_leave : 0;
-        double hazard =
-            (base_leave + silence + newcomer) * (1 - protection * bel) * m->leave_scale[i];
-        if (u_leave < hazard) {
-          leavers[n_leavers++] = i;
-          continue;
-        }
-      }
+    n_writers += (o & OUT_WRITES) != 0;
+    if (o & OUT_LEAVES) {
+      leavers[n_leavers++] = it->begin + k;
+      continue;
     }
-    engagement_sum += e;
-    bool is_active = e >= threshold;
-    active += is_active;
-    zombies += !is_active;
-    if (inviting) { /* active members invite; noted like writers, drawn after the loop */
-      int tenure = day - m->join_day[i];
-      double boost = tenure < TENURE_TABLE ? w->tenure_boost[tenure] : 1.0;
-      double lambda = is_active ? invite_rate * m->sociability[i] * e * boost : 0.0;
-      inviters[n_inviters] = k;
-      inviter_rate[n_inviters] = lambda;
-      n_inviters += sq_u01(words[3][k]) >= 1.0 - lambda;
-    }
+    engagement_sum += e[k];
+    stayers++;
+    active += (o & OUT_ACTIVE) != 0;
+    inviters[n_inviters] = k;
+    n_inviters += (o & OUT_INVITES) != 0;
   }
   for (uint32_t j = 0; j < n_inviters; j++) {
-    uint32_t i = it->begin + inviters[j];
-    uint32_t sent = sq_poisson_inv(inviter_rate[j], sq_u01(words[3][inviters[j]]));
+    uint32_t k = inviters[j], i = it->begin + k;
+    uint32_t sent = sq_poisson_inv(invite_rate[k], sq_u01(words[3][k]));
     if (sent)
       invites[n_invites++] =
           (invite_event){m->agent[i], sent, day - m->join_day[i] >= veteran_days};
   }
   for (uint32_t j = 0; j < n_writers; j++) { /* in member order, as if done in the loop */
-    uint32_t i = it->begin + writers[j];
-    uint32_t written = sq_poisson_inv(writer_rate[j], sq_u01(words[0][writers[j]]));
+    uint32_t k = writers[j], i = it->begin + k;
+    uint32_t written = sq_poisson_inv(post_rate[k], sq_u01(words[0][k]));
     m->posts[i] += written;
     posts += written;
     quality_posts += (double)written * m->quality[i] * m->fit[i];
@@ -904,7 +969,7 @@ static void member_day(const world *w, work_item *it, int day) {
   it->ads = ads;
   it->quality_posts = quality_posts;
   it->active = active;
-  it->zombies = zombies;
+  it->zombies = stayers - active;
   it->spammers = spammers;
   it->engagement_sum = engagement_sum;
   it->n_leavers = n_leavers;
@@ -1135,6 +1200,7 @@ int sq_run(const sq_scenario *scenario, const sq_population *pop, uint32_t repli
   const sq_word_of_mouth_params *wom = &sc->recruitment.word_of_mouth;
   for (int t = 0; t < TENURE_TABLE; t++)
     w.tenure_boost[t] = (float)(1 + wom->early_boost * exp(-t / wom->early_days));
+  w.tenure_boost[TENURE_TABLE] = 1;
   w.events = sq_stream_alloc();
   w.attributes = sq_stream_alloc();
   w.thread_streams = calloc(2 * (size_t)w.threads, sizeof *w.thread_streams);
