@@ -78,40 +78,29 @@ static int parse_args(int argc, char **argv, sweep_args *a) {
   return 0;
 }
 
-/* The runs not yet in the journal, in run order. */
-static size_t *missing_runs(const sq_journal *j, size_t *n) {
-  size_t *list = malloc((j->n_runs - j->n_done + 1) * sizeof *list);
-  *n = 0;
-  for (size_t r = 0; list && r < j->n_runs; r++)
-    if (!j->done[r]) list[(*n)++] = r;
-  return list;
-}
-
 static const size_t member_steps_metric = 15; /* checked at start-up */
 
 /* ---- one machine ------------------------------------------------------------- */
 
 static int run_local(const sq_sweep *s, const sq_population *pop, sq_journal *j, int threads,
                      const volatile sig_atomic_t *cancel, sq_sweep_timing *tm, sq_error *err) {
-  size_t n;
-  size_t *todo = missing_runs(j, &n);
-  if (!todo) return sq_error_set(err, SQ_ERUNTIME, "out of memory");
   sq_progress progress;
-  sq_progress_start(&progress, s->name, n);
+  sq_progress_start(&progress, s->name, j->n_runs - j->n_done);
   int status = SQ_OK;
-  long count = (long)n;
+  long count = (long)j->n_runs;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-  for (long k = 0; k < count; k++) {
+  for (long run = 0; run < count; run++) {
+    if (j->done[run]) continue; /* journaled before; only this thread writes done[run] */
     int failed;
 #pragma omp atomic read
     failed = status;
     if (failed || *cancel) continue;
-    double values[64];
+    double values[SQ_MAX_METRICS];
     sq_error e = {0};
-    int rc = sq_sweep_run(s, pop, todo[k], values, &e);
+    int rc = sq_sweep_run(s, pop, (size_t)run, values, &e);
 #pragma omp critical(sq_sweep_journal)
     {
-      if (!rc) rc = sq_journal_append(j, todo[k], values, &e);
+      if (!rc) rc = sq_journal_append(j, (size_t)run, values, &e);
       if (rc && !status) {
         *err = e;
 #pragma omp atomic write
@@ -124,7 +113,6 @@ static int run_local(const sq_sweep *s, const sq_population *pop, sq_journal *j,
     sq_progress_add(&progress, 1);
   }
   sq_progress_finish(&progress);
-  free(todo);
   return status;
 }
 
@@ -133,15 +121,20 @@ static int run_local(const sq_sweep *s, const sq_population *pop, sq_journal *j,
 #ifdef SHEQUN_MPI
 enum { TAG_RESULTS = 1, TAG_WORK = 2, TAG_STOP = 3 };
 
+/* The first run from r on that the journal lacks, or n_runs. */
+static size_t next_missing(const sq_journal *j, size_t r) {
+  while (r < j->n_runs && j->done[r]) r++;
+  return r;
+}
+
 /* Rank 0: hand out chunks of the missing runs to whoever asks, journal the
  * results each request brings back, stop the workers when all is done (or
  * on an interrupt, once the runs handed out are back). */
 static int coordinate(const sq_sweep *s, sq_journal *j, int ranks, int threads,
                       const volatile sig_atomic_t *cancel, sq_sweep_timing *tm, sq_error *err) {
-  size_t n, next = 0;
-  size_t *todo = missing_runs(j, &n);
+  size_t left = j->n_runs - j->n_done, next = next_missing(j, 0);
   sq_progress progress;
-  sq_progress_start(&progress, s->name, n);
+  sq_progress_start(&progress, s->name, left);
   size_t stride = 1 + sq_metric_count;
   double *buffer = malloc(stride * 4096 * sizeof *buffer);
   unsigned long long chunk[4096];
@@ -159,13 +152,13 @@ static int coordinate(const sq_sweep *s, sq_journal *j, int ranks, int threads,
       tm->member_steps += buffer[k + 1 + member_steps_metric];
       sq_progress_add(&progress, 1);
     }
-    size_t left = n - next;
     size_t size = left / (size_t)(2 * workers);
     if (size > (size_t)(4 * threads)) size = (size_t)(4 * threads);
     if (size < 1) size = 1;
     if (size > left) size = left;
     if (size > 0 && !*cancel && !status) {
-      for (size_t k = 0; k < size; k++) chunk[k] = todo[next++];
+      for (size_t k = 0; k < size; k++) chunk[k] = next, next = next_missing(j, next + 1);
+      left -= size;
       MPI_Send(chunk, (int)size, MPI_UNSIGNED_LONG_LONG, st.MPI_SOURCE, TAG_WORK, MPI_COMM_WORLD);
     } else {
       MPI_Send(NULL, 0, MPI_UNSIGNED_LONG_LONG, st.MPI_SOURCE, TAG_STOP, MPI_COMM_WORLD);
@@ -174,7 +167,6 @@ static int coordinate(const sq_sweep *s, sq_journal *j, int ranks, int threads,
   }
   sq_progress_finish(&progress);
   free(buffer);
-  free(todo);
   return status;
 }
 
@@ -199,7 +191,7 @@ static int work(const sq_sweep *s, const sq_population *pop, int threads,
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
     for (int k = 0; k < count; k++) {
       if (*cancel) continue; /* unfinished runs are simply not reported */
-      double values[64];
+      double values[SQ_MAX_METRICS];
       sq_error e = {0};
       int rc = sq_sweep_run(s, pop, (size_t)chunk[k], values, &e);
 #pragma omp critical(sq_sweep_results)

@@ -78,6 +78,7 @@ const sq_metric sq_metrics[] = {
     {"member_steps", "member-days simulated", member_steps},
 };
 const size_t sq_metric_count = SQ_LEN(sq_metrics);
+_Static_assert(SQ_LEN(sq_metrics) <= SQ_MAX_METRICS, "raise SQ_MAX_METRICS");
 
 int sq_metric_find(const char *name) {
   for (size_t i = 0; i < sq_metric_count; i++)

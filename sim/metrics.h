@@ -13,6 +13,8 @@ typedef struct sq_metric {
   double (*value)(const sq_run_result *r);
 } sq_metric;
 
+#define SQ_MAX_METRICS 64 /* sq_metric_count is at most this */
+
 extern const sq_metric sq_metrics[];
 extern const size_t sq_metric_count;
 

@@ -2,6 +2,7 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -476,7 +477,7 @@ static uint64_t read_journal(FILE *f, size_t n_runs,
   if (!fgets(line, sizeof line, f) || strncmp(line, JOURNAL_MAGIC, strlen(JOURNAL_MAGIC)) != 0 ||
       sscanf(line + strlen(JOURNAL_MAGIC), " %*s %llx", &fingerprint) != 1)
     return 0;
-  double values[64]; /* sq_metric_count of them */
+  double values[SQ_MAX_METRICS];
   while (fgets(line, sizeof line, f)) {
     size_t run;
     if (parse_record(line, n_runs, &run, values)) each(ctx, run, values);
@@ -555,16 +556,28 @@ void sq_journal_close(sq_journal *j) {
 
 /* ---- the final files ----------------------------------------------------------------- */
 
-typedef struct table {
-  double *values; /* n_runs x sq_metric_count */
-  unsigned char *seen;
-  size_t n_runs;
-} table;
+/* The journal holds runs in the order they finished.  The final files want
+ * them in run order, point by point; so the journal is first copied into a
+ * scratch file of fixed-size records indexed by run, and the files are
+ * then written in one pass over it, a point at a time.  Memory stays
+ * bounded by a point's replicates and the points' means, however many
+ * runs there are. */
 
-static void store(void *ctx, size_t run, const double *values) {
-  table *t = ctx;
-  memcpy(t->values + run * sq_metric_count, values, sq_metric_count * sizeof(double));
-  t->seen[run] = 1;
+#define RECORD_DOUBLES (sq_metric_count + 1) /* the metrics, then 1 when present */
+
+typedef struct by_run {
+  int fd;
+  int failed; /* errno of the first failed write */
+} by_run;
+
+static void put_record(void *ctx, size_t run, const double *values) {
+  by_run *b = ctx;
+  double rec[SQ_MAX_METRICS + 1];
+  memcpy(rec, values, sq_metric_count * sizeof(double));
+  rec[sq_metric_count] = 1;
+  size_t size = RECORD_DOUBLES * sizeof(double);
+  if (pwrite(b->fd, rec, size, (off_t)(run * size)) != (ssize_t)size && !b->failed)
+    b->failed = errno ? errno : EIO;
 }
 
 static void put_value(FILE *f, const sq_param *p, double v) {
@@ -591,68 +604,101 @@ static void put_param_header(FILE *f, const sq_sweep *s) {
   for (int k = 0; k < s->n_params; k++) fprintf(f, ",%s", s->params[k].param->path);
 }
 
-static int write_runs(const sq_sweep *s, const char *dir, const table *t, sq_error *err) {
-  char path[4200];
-  snprintf(path, sizeof path, "%s/runs.csv", dir);
-  sq_atomic_file af;
-  int rc = sq_atomic_open(&af, path, err);
-  if (rc) return rc;
-  fputs("point,replicate", af.f);
-  put_param_header(af.f, s);
-  for (size_t m = 0; m < sq_metric_count; m++) fprintf(af.f, ",%s", sq_metrics[m].name);
-  fputc('\n', af.f);
-  for (size_t run = 0; run < t->n_runs; run++) {
-    size_t point = run / (size_t)s->replicates;
-    fprintf(af.f, "%zu,%zu", point, run % (size_t)s->replicates);
-    put_params(af.f, s, point);
-    for (size_t m = 0; m < sq_metric_count; m++) put_number(af.f, t->values[run * sq_metric_count + m]);
-    fputc('\n', af.f);
+/* A point's rows of runs.csv: its replicates' records, `recs`. */
+static void put_runs(FILE *f, const sq_sweep *s, size_t point, const double *recs) {
+  for (size_t r = 0; r < (size_t)s->replicates; r++) {
+    fprintf(f, "%zu,%zu", point, r);
+    put_params(f, s, point);
+    for (size_t m = 0; m < sq_metric_count; m++) put_number(f, recs[r * RECORD_DOUBLES + m]);
+    fputc('\n', f);
   }
-  return sq_atomic_commit(&af, err);
 }
 
-/* Per point and metric: mean, sd, 95% t-interval of the mean, quartiles. */
-static int write_points(const sq_sweep *s, const char *dir, const table *t, sq_error *err) {
-  char path[4200];
-  snprintf(path, sizeof path, "%s/points.csv", dir);
-  sq_atomic_file af;
-  int rc = sq_atomic_open(&af, path, err);
-  if (rc) return rc;
-  fputs("point", af.f);
-  put_param_header(af.f, s);
-  fputs(",metric,runs,mean,sd,ci_low,ci_high,median,q25,q75\n", af.f);
+/* A point's rows of points.csv, per metric: mean, sd, 95% t-interval of
+ * the mean, median and quartiles; the means also go to means[metric]. */
+static void put_points(FILE *f, const sq_sweep *s, size_t point, const double *recs, double *v,
+                       double t975, double *means) {
   size_t n = (size_t)s->replicates;
-  double *v = malloc(n * sizeof *v);
-  if (!v) {
-    sq_atomic_abort(&af);
-    return sq_error_set(err, SQ_ERUNTIME, "out of memory");
+  for (int k = 0; k < s->n_metrics; k++) {
+    int m = s->metric[k];
+    for (size_t r = 0; r < n; r++) v[r] = recs[r * RECORD_DOUBLES + (size_t)m];
+    double mean = gsl_stats_mean(v, 1, n);
+    double sd = n > 1 ? gsl_stats_sd_m(v, 1, n, mean) : NAN;
+    double half = t975 * sd / sqrt((double)n);
+    means[k] = mean;
+    gsl_sort(v, 1, n);
+    fprintf(f, "%zu", point);
+    put_params(f, s, point);
+    fprintf(f, ",%s,%zu", sq_metrics[m].name, n);
+    put_number(f, mean), put_number(f, sd);
+    put_number(f, mean - half), put_number(f, mean + half);
+    put_number(f, gsl_stats_median_from_sorted_data(v, 1, n));
+    put_number(f, gsl_stats_quantile_from_sorted_data(v, 1, n, 0.25));
+    put_number(f, gsl_stats_quantile_from_sorted_data(v, 1, n, 0.75));
+    fputc('\n', f);
   }
+}
+
+/* runs.csv and points.csv in one pass over the records by run; `means`
+ * (n_points x n_metrics) receives each point's mean of each metric. */
+static int write_runs_and_points(const sq_sweep *s, const char *dir, int fd, double *means,
+                                 sq_error *err) {
+  char path[4200];
+  sq_atomic_file runs, points;
+  snprintf(path, sizeof path, "%s/runs.csv", dir);
+  int rc = sq_atomic_open(&runs, path, err);
+  if (rc) return rc;
+  snprintf(path, sizeof path, "%s/points.csv", dir);
+  rc = sq_atomic_open(&points, path, err);
+  if (rc) {
+    sq_atomic_abort(&runs);
+    return rc;
+  }
+  fputs("point,replicate", runs.f);
+  put_param_header(runs.f, s);
+  for (size_t m = 0; m < sq_metric_count; m++) fprintf(runs.f, ",%s", sq_metrics[m].name);
+  fputc('\n', runs.f);
+  fputs("point", points.f);
+  put_param_header(points.f, s);
+  fputs(",metric,runs,mean,sd,ci_low,ci_high,median,q25,q75\n", points.f);
+
+  size_t n = (size_t)s->replicates, size = n * RECORD_DOUBLES * sizeof(double);
+  double *recs = malloc(size), *v = malloc(n * sizeof *v);
   double t975 = n > 1 ? gsl_cdf_tdist_Pinv(0.975, (double)(n - 1)) : NAN;
-  for (size_t point = 0; point < s->n_points; point++)
-    for (int k = 0; k < s->n_metrics; k++) {
-      int m = s->metric[k];
-      for (size_t r = 0; r < n; r++) v[r] = t->values[(point * n + r) * sq_metric_count + (size_t)m];
-      double mean = gsl_stats_mean(v, 1, n);
-      double sd = n > 1 ? gsl_stats_sd_m(v, 1, n, mean) : NAN;
-      double half = t975 * sd / sqrt((double)n);
-      gsl_sort(v, 1, n);
-      fprintf(af.f, "%zu", point);
-      put_params(af.f, s, point);
-      fprintf(af.f, ",%s,%zu", sq_metrics[m].name, n);
-      put_number(af.f, mean), put_number(af.f, sd);
-      put_number(af.f, mean - half), put_number(af.f, mean + half);
-      put_number(af.f, gsl_stats_median_from_sorted_data(v, 1, n));
-      put_number(af.f, gsl_stats_quantile_from_sorted_data(v, 1, n, 0.25));
-      put_number(af.f, gsl_stats_quantile_from_sorted_data(v, 1, n, 0.75));
-      fputc('\n', af.f);
+  if (!recs || !v) rc = sq_error_set(err, SQ_ERUNTIME, "out of memory");
+  for (size_t point = 0; point < s->n_points && !rc; point++) {
+    if (pread(fd, recs, size, (off_t)(point * size)) != (ssize_t)size) {
+      rc = sq_error_set(err, SQ_ERUNTIME, "%s/journal.csv: cannot read the runs back: %s", dir,
+                        strerror(errno ? errno : EIO));
+      break;
     }
+    for (size_t r = 0; r < n && !rc; r++)
+      if (recs[r * RECORD_DOUBLES + sq_metric_count] != 1)
+        rc = sq_error_set(err, SQ_ERUNTIME, "%s/journal.csv: run %zu is missing", dir,
+                          point * n + r);
+    if (rc) break;
+    put_runs(runs.f, s, point, recs);
+    put_points(points.f, s, point, recs, v, t975, means + point * (size_t)s->n_metrics);
+  }
+  free(recs);
   free(v);
-  return sq_atomic_commit(&af, err);
+  if (rc) {
+    sq_atomic_abort(&runs);
+    sq_atomic_abort(&points);
+    return rc;
+  }
+  rc = sq_atomic_commit(&runs, err);
+  if (rc) {
+    sq_atomic_abort(&points);
+    return rc;
+  }
+  return sq_atomic_commit(&points, err);
 }
 
 /* Sobol indices of every parameter on every metric, from the mean of each
  * point over its replicates, in Saltelli's order of points. */
-static int write_sensitivity(const sq_sweep *s, const char *dir, const table *t, sq_error *err) {
+static int write_sensitivity(const sq_sweep *s, const char *dir, const double *means,
+                             sq_error *err) {
   char path[4200];
   snprintf(path, sizeof path, "%s/sensitivity.csv", dir);
   sq_atomic_file af;
@@ -661,25 +707,20 @@ static int write_sensitivity(const sq_sweep *s, const char *dir, const table *t,
   fputs("metric,parameter,first_order,first_low,first_high,total,total_low,total_high,"
         "base_points,bootstrap\n",
         af.f);
-  size_t n = (size_t)s->replicates;
-  double *means = malloc(s->n_points * sizeof *means);
-  if (!means) {
+  double *column = malloc(s->n_points * sizeof *column);
+  if (!column) {
     sq_atomic_abort(&af);
     return sq_error_set(err, SQ_ERUNTIME, "out of memory");
   }
   for (int k = 0; k < s->n_metrics && !rc; k++) {
-    int m = s->metric[k];
-    for (size_t point = 0; point < s->n_points; point++) {
-      double sum = 0;
-      for (size_t r = 0; r < n; r++) sum += t->values[(point * n + r) * sq_metric_count + (size_t)m];
-      means[point] = sum / (double)n;
-    }
+    for (size_t point = 0; point < s->n_points; point++)
+      column[point] = means[point * (size_t)s->n_metrics + k];
     sq_sobol_result res;
-    rc = sq_sobol_indices(means, s->requested, (size_t)s->n_params, s->bootstrap, 0.95,
+    rc = sq_sobol_indices(column, s->requested, (size_t)s->n_params, s->bootstrap, 0.95,
                           (uint64_t)s->seed, &res, err);
     if (rc) break;
     for (int i = 0; i < s->n_params; i++) {
-      fprintf(af.f, "%s,%s", sq_metrics[m].name, s->params[i].param->path);
+      fprintf(af.f, "%s,%s", sq_metrics[s->metric[k]].name, s->params[i].param->path);
       put_number(af.f, res.first[i].value), put_number(af.f, res.first[i].lower);
       put_number(af.f, res.first[i].upper), put_number(af.f, res.total[i].value);
       put_number(af.f, res.total[i].lower), put_number(af.f, res.total[i].upper);
@@ -687,7 +728,7 @@ static int write_sensitivity(const sq_sweep *s, const char *dir, const table *t,
     }
     sq_sobol_result_free(&res);
   }
-  free(means);
+  free(column);
   if (rc) {
     sq_atomic_abort(&af);
     return rc;
@@ -726,35 +767,39 @@ static int write_summary(const sq_sweep *s, const char *dir, const sq_sweep_timi
 }
 
 int sq_sweep_finish(const sq_sweep *s, const char *dir, const sq_sweep_timing *tm, sq_error *err) {
-  table t = {malloc(sq_sweep_runs(s) * sq_metric_count * sizeof(double)),
-             calloc(sq_sweep_runs(s) ? sq_sweep_runs(s) : 1, 1), sq_sweep_runs(s)};
-  if (!t.values || !t.seen) {
-    free(t.values), free(t.seen);
-    return sq_error_set(err, SQ_ERUNTIME, "out of memory for %zu runs", t.n_runs);
-  }
-  char path[4200];
-  snprintf(path, sizeof path, "%s/journal.csv", dir);
-  FILE *f = fopen(path, "r");
+  char journal[4200], scratch[4200];
+  snprintf(journal, sizeof journal, "%s/journal.csv", dir);
+  snprintf(scratch, sizeof scratch, "%s/journal.by_run.tmp", dir);
+  by_run b = {open(scratch, O_RDWR | O_CREAT | O_TRUNC, 0644), 0};
+  if (b.fd < 0) return sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", scratch, strerror(errno));
+  unlink(scratch); /* gone when closed, whatever happens */
   int rc = SQ_OK;
-  if (!f || read_journal(f, t.n_runs, store, &t) != sq_sweep_fingerprint(s))
-    rc = sq_error_set(err, SQ_ERUNTIME, "%s: cannot read the journal back", path);
+  size_t n_runs = sq_sweep_runs(s);
+  /* a sparse file of zeros: a run never written reads as missing */
+  if (ftruncate(b.fd, (off_t)(n_runs * RECORD_DOUBLES * sizeof(double))))
+    rc = sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", scratch, strerror(errno));
+  FILE *f = rc ? NULL : fopen(journal, "r");
+  if (!rc && (!f || read_journal(f, n_runs, put_record, &b) != sq_sweep_fingerprint(s)))
+    rc = sq_error_set(err, SQ_ERUNTIME, "%s: cannot read the journal back", journal);
   if (f) fclose(f);
-  for (size_t r = 0; r < t.n_runs && !rc; r++)
-    if (!t.seen[r]) rc = sq_error_set(err, SQ_ERUNTIME, "%s: run %zu is missing", path, r);
-  if (!rc) rc = write_runs(s, dir, &t, err);
-  if (!rc) rc = write_points(s, dir, &t, err);
-  if (!rc && s->saltelli) rc = write_sensitivity(s, dir, &t, err);
+  if (!rc && b.failed)
+    rc = sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", scratch, strerror(b.failed));
+  double *means = malloc((s->n_points ? s->n_points : 1) * (size_t)s->n_metrics * sizeof *means);
+  if (!rc && !means) rc = sq_error_set(err, SQ_ERUNTIME, "out of memory");
+  if (!rc) rc = write_runs_and_points(s, dir, b.fd, means, err);
+  close(b.fd);
+  if (!rc && s->saltelli) rc = write_sensitivity(s, dir, means, err);
+  free(means);
   if (!rc) {
     char *json = sq_sweep_to_json(s);
     size_t n = strlen(json);
     json = realloc(json, n + 2);
     memcpy(json + n, "\n", 2);
+    char path[4200];
     snprintf(path, sizeof path, "%s/sweep.json", dir);
     rc = sq_write_text(path, json, err);
     free(json);
   }
   if (!rc) rc = write_summary(s, dir, tm, err);
-  free(t.values);
-  free(t.seen);
   return rc;
 }
