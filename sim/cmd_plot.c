@@ -462,7 +462,10 @@ static int plot_participation(plotter *p, const char *name, sq_error *err) {
   if (!f) return SQ_OK; /* run without --members */
   size_t n = 0, cap = 1024;
   poster *v = malloc(cap * sizeof *v);
-  if (!fgets(line, sizeof line, f)) v = NULL;
+  if (v && !fgets(line, sizeof line, f)) { /* not even a header */
+    free(v);
+    v = NULL;
+  }
   while (v && fgets(line, sizeof line, f)) {
     if (n == cap) {
       poster *w = realloc(v, 2 * cap * sizeof *v);

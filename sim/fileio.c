@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -55,6 +56,19 @@ int sq_write_text(const char *path, const char *text, sq_error *err) {
   if (rc) return rc;
   fputs(text, af.f);
   return sq_atomic_commit(&af, err);
+}
+
+int sq_write_json(const char *path, char *text, sq_error *err) {
+  if (!text) return sq_error_set(err, SQ_ERUNTIME, "%s: out of memory", path);
+  sq_atomic_file af;
+  int rc = sq_atomic_open(&af, path, err);
+  if (!rc) {
+    fputs(text, af.f);
+    fputc('\n', af.f);
+    rc = sq_atomic_commit(&af, err);
+  }
+  free(text);
+  return rc;
 }
 
 int sq_make_dirs(const char *dir, sq_error *err) {

@@ -22,6 +22,10 @@ void sq_atomic_abort(sq_atomic_file *af);
 /* Write `text` to `path` atomically. */
 int sq_write_text(const char *path, const char *text, sq_error *err);
 
+/* Write printed JSON (from cJSON_Print; NULL: it ran out of memory) and a
+ * final newline to `path` atomically, and free the text. */
+int sq_write_json(const char *path, char *text, sq_error *err);
+
 /* mkdir -p. */
 int sq_make_dirs(const char *dir, sq_error *err);
 

@@ -290,22 +290,10 @@ static char *summary_json(sq_output *o, int threads, double seconds, sq_lifespan
 }
 
 static int write_json(sq_output *o, const char *name, char *text, sq_error *err) {
-  if (!text) return err->status ? err->status : sq_error_set(err, SQ_ERUNTIME, "out of memory");
+  if (!text && err->status) return err->status;
   char path[4200];
   snprintf(path, sizeof path, "%s/%s", o->dir, name);
-  size_t n = strlen(text);
-  char *with_newline = malloc(n + 2);
-  int rc;
-  if (!with_newline) {
-    rc = sq_error_set(err, SQ_ERUNTIME, "out of memory");
-  } else {
-    memcpy(with_newline, text, n);
-    memcpy(with_newline + n, "\n", 2);
-    rc = sq_write_text(path, with_newline, err);
-  }
-  free(with_newline);
-  free(text);
-  return rc;
+  return sq_write_json(path, text, err);
 }
 
 static void release(sq_output *o) {

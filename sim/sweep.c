@@ -758,12 +758,7 @@ static int write_summary(const sq_sweep *s, const char *dir, const sq_sweep_timi
   char *text = cJSON_Print(root), path[4200];
   cJSON_Delete(root);
   snprintf(path, sizeof path, "%s/summary.json", dir);
-  size_t n = strlen(text);
-  text = realloc(text, n + 2);
-  memcpy(text + n, "\n", 2);
-  int rc = sq_write_text(path, text, err);
-  free(text);
-  return rc;
+  return sq_write_json(path, text, err);
 }
 
 int sq_sweep_finish(const sq_sweep *s, const char *dir, const sq_sweep_timing *tm, sq_error *err) {
@@ -791,14 +786,9 @@ int sq_sweep_finish(const sq_sweep *s, const char *dir, const sq_sweep_timing *t
   if (!rc && s->saltelli) rc = write_sensitivity(s, dir, means, err);
   free(means);
   if (!rc) {
-    char *json = sq_sweep_to_json(s);
-    size_t n = strlen(json);
-    json = realloc(json, n + 2);
-    memcpy(json + n, "\n", 2);
     char path[4200];
     snprintf(path, sizeof path, "%s/sweep.json", dir);
-    rc = sq_write_text(path, json, err);
-    free(json);
+    rc = sq_write_json(path, sq_sweep_to_json(s), err);
   }
   if (!rc) rc = write_summary(s, dir, tm, err);
   return rc;
