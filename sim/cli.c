@@ -2,6 +2,7 @@
 
 #include "sim/scenario.h"
 
+#include <omp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,44 @@ bool sq_parse_count(const char *command, const char *option, const char *text, l
   }
   *out = v;
   return true;
+}
+
+bool sq_cli_options_init(sq_cli_options *o, int argc) {
+  *o = (sq_cli_options){.threads = omp_get_max_threads()};
+  o->sets = calloc((size_t)(argc > 0 ? argc : 1), sizeof *o->sets);
+  return o->sets != NULL;
+}
+
+int sq_cli_option(int argc, char **argv, int *i, const char *command, sq_cli_options *o) {
+  const char *arg = argv[*i], *v;
+#define IS(opt) (strcmp(arg, opt) == 0 || (strncmp(arg, opt "=", sizeof opt) == 0))
+  const char *name; /* a whole-number option */
+  long long *count, lo, hi;
+  bool *given = NULL;
+  if (strcmp(arg, "-o") == 0 || IS("--output")) {
+    if (!(v = sq_option_value(argc, argv, i, command))) return 2;
+    o->output = v;
+    return 1;
+  } else if (IS("--set")) {
+    if (!(v = sq_option_value(argc, argv, i, command))) return 2;
+    o->sets[o->n_sets++] = v;
+    return 1;
+  } else if (IS("--seed")) {
+    name = "--seed", count = &o->seed, lo = 0, hi = 9007199254740991LL, given = &o->has_seed;
+  } else if (IS("--replicates")) {
+    name = "--replicates", count = &o->replicates, lo = 1, hi = 1000000;
+    given = &o->has_replicates;
+  } else if (IS("--threads")) {
+    name = "--threads", count = &o->threads, lo = 1, hi = 4096;
+  } else {
+    return 0;
+  }
+#undef IS
+  if (!(v = sq_option_value(argc, argv, i, command)) ||
+      !sq_parse_count(command, name, v, lo, hi, count))
+    return 2;
+  if (given) *given = true;
+  return 1;
 }
 
 int sq_read_scenario(sq_scenario *sc, const char *path, const char *const *sets, int n_sets,

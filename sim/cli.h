@@ -22,6 +22,22 @@ const char *sq_option_value(int argc, char **argv, int *i, const char *command);
 /* Parse a whole non-negative integer in [lo, hi]; false and a message if not. */
 bool sq_parse_count(const char *command, const char *option, const char *text, long long lo,
                     long long hi, long long *out);
+/* The options `run` and `compare` share. */
+typedef struct sq_cli_options {
+  const char *output;                 /* -o, --output; NULL: the default */
+  long long seed, replicates, threads;
+  bool has_seed, has_replicates;
+  const char **sets;                  /* the --set KEY=VALUE texts */
+  int n_sets;
+} sq_cli_options;
+/* Threads default to all cores; room for argc --set values.  false: out of
+ * memory. */
+bool sq_cli_options_init(sq_cli_options *o, int argc);
+/* If argv[*i] is one of these options, take it and its value (advancing *i)
+ * and return 1; 0 if it is not one of them; 2 after a message if its value
+ * is bad. */
+int sq_cli_option(int argc, char **argv, int *i, const char *command, sq_cli_options *o);
+
 /* Read a scenario file, apply `--set` overrides, then --seed and
  * --replicates when given (NULL otherwise), and check the constraints
  * between keys.  Returns 0 or SQ_EINPUT with the message in err. */

@@ -1,6 +1,5 @@
 /* shequn compare: several scenarios side by side, on common random numbers. */
 #include <math.h>
-#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,49 +202,28 @@ static void print_table(const tally *t, const row *w, int n) {
 typedef struct compare_args {
   const char **files;
   int n_files;
-  const char *output;
-  long long seed, replicates, threads;
-  bool has_seed, has_replicates;
-  const char **sets;
-  int n_sets;
+  sq_cli_options opt;
 } compare_args;
 
 static int parse_args(int argc, char **argv, compare_args *a) {
   a->files = calloc((size_t)argc, sizeof *a->files);
-  a->sets = calloc((size_t)argc, sizeof *a->sets);
-  a->threads = omp_get_max_threads();
+  if (!a->files || !sq_cli_options_init(&a->opt, argc)) {
+    fputs("shequn compare: out of memory\n", stderr);
+    return 1;
+  }
   for (int i = 1; i < argc; i++) {
-    const char *arg = argv[i], *v;
-#define IS(opt) (strcmp(arg, opt) == 0 || (strncmp(arg, opt "=", sizeof opt) == 0))
-    if (sq_is_help(arg)) {
+    const char *arg = argv[i];
+    int taken = sq_cli_option(argc, argv, &i, "compare", &a->opt);
+    if (taken) {
+      if (taken != 1) return taken;
+    } else if (sq_is_help(arg)) {
       fputs(compare_usage, stdout);
       return -1;
-    } else if (strcmp(arg, "-o") == 0 || IS("--output")) {
-      if (!(v = sq_option_value(argc, argv, &i, "compare"))) return 2;
-      a->output = v;
-    } else if (IS("--seed")) {
-      if (!(v = sq_option_value(argc, argv, &i, "compare")) ||
-          !sq_parse_count("compare", "--seed", v, 0, 9007199254740991LL, &a->seed))
-        return 2;
-      a->has_seed = true;
-    } else if (IS("--replicates")) {
-      if (!(v = sq_option_value(argc, argv, &i, "compare")) ||
-          !sq_parse_count("compare", "--replicates", v, 1, 1000000, &a->replicates))
-        return 2;
-      a->has_replicates = true;
-    } else if (IS("--threads")) {
-      if (!(v = sq_option_value(argc, argv, &i, "compare")) ||
-          !sq_parse_count("compare", "--threads", v, 1, 4096, &a->threads))
-        return 2;
-    } else if (IS("--set")) {
-      if (!(v = sq_option_value(argc, argv, &i, "compare"))) return 2;
-      a->sets[a->n_sets++] = v;
     } else if (arg[0] == '-' && arg[1]) {
       return sq_usage_error("compare", "unknown option '%s'", arg);
     } else {
       a->files[a->n_files++] = arg;
     }
-#undef IS
   }
   if (a->n_files < 2) return sq_usage_error("compare", "name at least two scenario files");
   return 0;
@@ -303,27 +281,28 @@ int sq_cmd_compare(int argc, char **argv) {
   compare_args a = {0};
   int rc = parse_args(argc, argv, &a);
   if (rc) {
-    free(a.files), free(a.sets);
+    free(a.files), free(a.opt.sets);
     return rc < 0 ? 0 : rc;
   }
   int n = a.n_files;
   sq_scenario *sc = calloc((size_t)n, sizeof *sc);
   sq_error err = {0};
+  const sq_cli_options *o = &a.opt;
   /* every file is read and checked before anything runs: common random
    * numbers need one seed and one number of replicates for all */
   for (int i = 0; i < n && !rc; i++) {
     long long first_seed = sc[0].seed, first_replicates = sc[0].replicates;
-    const long long *seed = a.has_seed ? &a.seed : i ? &first_seed : NULL;
-    const long long *reps = a.has_replicates ? &a.replicates : i ? &first_replicates : NULL;
-    rc = sq_read_scenario(&sc[i], a.files[i], a.sets, a.n_sets, seed, reps, &err);
+    const long long *seed = o->has_seed ? &o->seed : i ? &first_seed : NULL;
+    const long long *reps = o->has_replicates ? &o->replicates : i ? &first_replicates : NULL;
+    rc = sq_read_scenario(&sc[i], a.files[i], o->sets, o->n_sets, seed, reps, &err);
   }
   if (rc) {
     fprintf(stderr, "%s\n", err.message);
-  } else if ((rc = sq_compare(sc, n, a.output ? a.output : "out/compare", (int)a.threads, false,
-                              &err))) {
+  } else if ((rc = sq_compare(sc, n, o->output ? o->output : "out/compare", (int)o->threads,
+                              false, &err))) {
     fprintf(stderr, "shequn compare: %s\n", err.message);
     rc = rc == SQ_EINPUT ? 2 : 1;
   }
-  free(a.files), free(a.sets), free(sc);
+  free(a.files), free(a.opt.sets), free(sc);
   return rc;
 }

@@ -1,5 +1,4 @@
 #include <math.h>
-#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,44 +40,26 @@ static const char run_usage[] =
     "earlier files as they were.  Exit status: 0 done, 1 failed, 2 bad input.\n";
 
 typedef struct run_args {
-  const char *scenario, *output;
-  long long seed, replicates, threads;
-  bool has_seed, has_replicates, members;
-  const char **sets;
-  int n_sets;
+  const char *scenario;
+  sq_cli_options opt;
+  bool members;
 } run_args;
 
 /* Parse the command line; returns 0, or the exit status to stop with
  * (-1: help was printed). */
 static int parse_args(int argc, char **argv, run_args *a) {
-  a->sets = calloc((size_t)argc, sizeof *a->sets);
-  a->threads = omp_get_max_threads();
+  if (!sq_cli_options_init(&a->opt, argc)) {
+    fputs("shequn run: out of memory\n", stderr);
+    return 1;
+  }
   for (int i = 1; i < argc; i++) {
-    const char *arg = argv[i], *v;
-#define IS(opt) (strcmp(arg, opt) == 0 || (strncmp(arg, opt "=", sizeof opt) == 0))
-    if (sq_is_help(arg)) {
+    const char *arg = argv[i];
+    int taken = sq_cli_option(argc, argv, &i, "run", &a->opt);
+    if (taken) {
+      if (taken != 1) return taken;
+    } else if (sq_is_help(arg)) {
       fputs(run_usage, stdout);
       return -1;
-    } else if (strcmp(arg, "-o") == 0 || IS("--output")) {
-      if (!(v = sq_option_value(argc, argv, &i, "run"))) return 2;
-      a->output = v;
-    } else if (IS("--seed")) {
-      if (!(v = sq_option_value(argc, argv, &i, "run")) ||
-          !sq_parse_count("run", "--seed", v, 0, 9007199254740991LL, &a->seed))
-        return 2;
-      a->has_seed = true;
-    } else if (IS("--replicates")) {
-      if (!(v = sq_option_value(argc, argv, &i, "run")) ||
-          !sq_parse_count("run", "--replicates", v, 1, 1000000, &a->replicates))
-        return 2;
-      a->has_replicates = true;
-    } else if (IS("--threads")) {
-      if (!(v = sq_option_value(argc, argv, &i, "run")) ||
-          !sq_parse_count("run", "--threads", v, 1, 4096, &a->threads))
-        return 2;
-    } else if (IS("--set")) {
-      if (!(v = sq_option_value(argc, argv, &i, "run"))) return 2;
-      a->sets[a->n_sets++] = v;
     } else if (strcmp(arg, "--members") == 0) {
       a->members = true;
     } else if (arg[0] == '-' && arg[1]) {
@@ -88,7 +69,6 @@ static int parse_args(int argc, char **argv, run_args *a) {
     } else {
       return sq_usage_error("run", "one scenario at a time (got '%s' and '%s')", a->scenario, arg);
     }
-#undef IS
   }
   if (!a->scenario) return sq_usage_error("run", "name a scenario file");
   return 0;
@@ -121,22 +101,23 @@ int sq_cmd_run(int argc, char **argv) {
   run_args a = {0};
   int rc = parse_args(argc, argv, &a);
   if (rc) {
-    free(a.sets);
+    free(a.opt.sets);
     return rc < 0 ? 0 : rc;
   }
   sq_scenario sc;
   sq_error err = {0};
-  rc = sq_read_scenario(&sc, a.scenario, a.sets, a.n_sets, a.has_seed ? &a.seed : NULL,
-                        a.has_replicates ? &a.replicates : NULL, &err);
-  free(a.sets);
+  const sq_cli_options *o = &a.opt;
+  rc = sq_read_scenario(&sc, a.scenario, o->sets, o->n_sets, o->has_seed ? &o->seed : NULL,
+                        o->has_replicates ? &o->replicates : NULL, &err);
+  free(a.opt.sets);
   if (rc) {
     fprintf(stderr, "%s\n", err.message);
     return 2;
   }
   char dir[4096];
-  snprintf(dir, sizeof dir, "%s%s", a.output ? "" : "out/", a.output ? a.output : sc.name);
+  snprintf(dir, sizeof dir, "%s%s", o->output ? "" : "out/", o->output ? o->output : sc.name);
 
-  int threads = (int)a.threads;
+  int threads = (int)o->threads;
   const volatile sig_atomic_t *cancel = sq_catch_interrupts();
   sq_study study = {threads, a.members, true, cancel, NULL, NULL};
   sq_lifespan_summary life;

@@ -5,10 +5,7 @@
 # leaderless group dies within weeks, the well-run one lives for years).
 set -u
 shequn=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-expect() { if eval "$2"; then echo "PASS: $1"; else echo "FAIL: $1"; fail=1; fi; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 "$shequn" compare scenarios/well_run.json scenarios/sin_leaderless.json --replicates 30 \
   -o "$tmp/c" > "$tmp/stdout" || { echo "FAIL: compare exits 0"; exit 1; }

@@ -7,9 +7,7 @@
 # replicate.  summary.json differs only in its "run" object.
 set -u
 shequn=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 compare() { # label dirA dirB
   local f

@@ -4,12 +4,7 @@
 # the resolved scenario.json alone reproduces the run.
 set -u
 shequn=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-pass() { echo "PASS: $1"; }
-bad() { echo "FAIL: $1"; fail=1; }
-expect() { if eval "$2"; then pass "$1"; else bad "$1"; fi; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 out=$tmp/run
 "$shequn" run scenarios/well_run.json --replicates 4 --seed 2385 --members -o "$out" > "$tmp/stdout" \

@@ -4,10 +4,7 @@
 # image they show present.  (Few replicates: the charts are noisy but real.)
 set -u
 shequn=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-expect() { if eval "$2"; then echo "PASS: $1"; else echo "FAIL: $1"; fail=1; fi; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 "$shequn" gallery --replicates 3 -o "$tmp/g" > "$tmp/log" 2>&1 || { echo "FAIL: gallery exits 0"; cat "$tmp/log"; exit 1; }
 for page in index.html index.zh.html; do

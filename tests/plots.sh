@@ -5,11 +5,7 @@
 # says so, fails, and leaves the CSV files alone.
 set -u
 shequn=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-pass() { echo "PASS: $1"; }
-bad() { echo "FAIL: $1"; fail=1; }
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # a run with members (lifecycle, survival, participation), a network
 # (network), a comparison (comparison, survival), a two-parameter grid

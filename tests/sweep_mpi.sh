@@ -5,9 +5,7 @@
 set -u
 shequn=$1
 mpiexec=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 sweep=tests/sweeps/resume.json
 # root in CI containers; more ranks than cores on small machines
 mpi=("$mpiexec" --allow-run-as-root --oversubscribe)

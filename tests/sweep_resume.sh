@@ -6,11 +6,8 @@
 # another sweep.
 set -u
 shequn=$1
-tmp=$(mktemp -d)
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$tmp"' EXIT
-fail=0
-pass() { echo "PASS: $1"; }
-bad() { echo "FAIL: $1"; fail=1; }
 sweep=tests/sweeps/resume.json
 
 "$shequn" sweep $sweep -o "$tmp/whole" --threads 2 >/dev/null || bad "uninterrupted sweep"
