@@ -44,7 +44,7 @@ const char *sq_choice_name(const sq_choices *c, size_t i) {
 #define BIG 1e9
 
 const sq_param sq_params[] = {
-    STRING("name", name, "unnamed", "short name; the default output directory is out/<name>"),
+    STRING("name", name, "unnamed", "short name (1-63 bytes: letters and digits of any script, spaces, _ - . +; not starting with . - or a space; docs/SCENARIOS.md, Names); the default output directory is out/<name>"),
     STRING("description", description, "",
            "a paragraph saying what the scenario shows, for the people who read it"),
     INT64("seed", seed, 0, 9007199254740991.0, 1, "",

@@ -208,6 +208,89 @@ void sq_scenario_defaults(sq_scenario *sc) {
   }
 }
 
+/* ---- names ---------------------------------------------------------------- */
+
+/* The length of the UTF-8 sequence at s (1-4), or 0 when it is not valid
+ * UTF-8 (overlong, a surrogate, beyond U+10FFFF, cut short); *cp gets the
+ * code point. */
+static int utf8_char(const unsigned char *s, uint32_t *cp) {
+  static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
+  int n = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3
+        : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
+  if (n == 0) return 0;
+  uint32_t c = n == 1 ? s[0] : s[0] & (0x7f >> n);
+  for (int k = 1; k < n; k++) {
+    if ((s[k] & 0xc0) != 0x80) return 0;
+    c = c << 6 | (s[k] & 0x3f);
+  }
+  if (c < least[n] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) return 0;
+  *cp = c;
+  return n;
+}
+
+/* Beyond ASCII, every character but the invisible ones: controls, zero
+ * widths, line separators, direction overrides, specials. */
+static bool visible_beyond_ascii(uint32_t c) {
+  return !(c <= 0x9f || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) ||
+           (c >= 0x2060 && c <= 0x206f) || c == 0xfeff || (c >= 0xfff0 && c <= 0xffff));
+}
+
+bool sq_name_valid(const char *name) {
+  size_t n = strlen(name);
+  if (n == 0 || n >= SQ_NAME_MAX || strchr(".- ", name[0]) || name[n - 1] == ' ') return false;
+  for (const unsigned char *c = (const unsigned char *)name; *c;) {
+    uint32_t cp;
+    int len = utf8_char(c, &cp);
+    if (len == 0) return false;
+    if (len == 1 ? !(isalnum(*c) || strchr("_-.+ ", *c)) : !visible_beyond_ascii(cp))
+      return false;
+    c += len;
+  }
+  return true;
+}
+
+const char *sq_name_shown(const char *name, char *buf, size_t size) {
+  size_t used = 0;
+  for (const unsigned char *c = (const unsigned char *)name; *c && used + 8 < size;) {
+    uint32_t cp;
+    int len = utf8_char(c, &cp);
+    if (len > 1 && visible_beyond_ascii(cp)) { /* a readable character, as it is */
+      memcpy(buf + used, c, (size_t)len);
+      used += (size_t)len, c += len;
+    } else if (len == 1 && *c >= 0x20 && *c < 0x7f && *c != '"' && *c != '\\') {
+      buf[used++] = (char)*c++;
+    } else { /* anything else as an escape, never raw on a terminal */
+      used += (size_t)snprintf(buf + used, size - used, "\\x%02x", *c++);
+    }
+  }
+  buf[used] = '\0';
+  return buf;
+}
+
+/* The rule for names (docs/SCENARIOS.md), checked wherever one is set. */
+static int check_name(const char *name, const char *source, sq_error *err) {
+  if (sq_name_valid(name)) return SQ_OK;
+  char shown[400];
+  return sq_error_set(err, SQ_EINPUT,
+                      "%s: name: expected letters, digits (any script), spaces and _ - . + "
+                      "(not first: . - or a space; not last: a space), got \"%s\"",
+                      source, sq_name_shown(name, shown, sizeof shown));
+}
+
+/* Where text (JSON) has the escape \u0000 inside a string, or -1: cJSON
+ * would cut the string there and hide what follows. */
+long sq_json_nul_escape(const char *text) {
+  bool in_string = false;
+  for (const char *c = text; *c; c++) {
+    if (*c == '"') in_string = !in_string;
+    else if (in_string && *c == '\\') {
+      if (c[1] == 'u' && strncmp(c + 2, "0000", 4) == 0) return (long)(c - text);
+      if (c[1]) c++; /* an escaped character, maybe a quote */
+    }
+  }
+  return -1;
+}
+
 /* ---- one JSON value into one key ---------------------------------------- */
 
 static int set_from_json(sq_scenario *sc, const sq_param *p, const cJSON *v, const char *source,
@@ -259,6 +342,8 @@ static int set_from_json(sq_scenario *sc, const sq_param *p, const cJSON *v, con
       if (strlen(v->valuestring) >= p->size)
         return sq_error_set(err, SQ_EINPUT, "%s: %s: longer than %zu characters", source, p->path,
                             p->size - 1);
+      if (strcmp(p->path, "name") == 0 && check_name(v->valuestring, source, err))
+        return SQ_EINPUT;
       snprintf(f, p->size, "%s", v->valuestring);
       return SQ_OK;
     case SQ_PARAM_INT_LIST: {
@@ -561,6 +646,13 @@ static cJSON *parse_file(const char *path, sq_error *err) {
     else
       sq_error_set(err, SQ_EINPUT, "%s:%d:%d: JSON syntax error near '%s'", path, line, column,
                    near[0] ? near : "(end of line)");
+  } else if (sq_json_nul_escape(text) >= 0) { /* cJSON would cut the string there */
+    int line, column;
+    locate(text, (size_t)sq_json_nul_escape(text), &line, &column);
+    sq_error_set(err, SQ_EINPUT, "%s:%d:%d: a string holds \\u0000 (NUL): not allowed", path,
+                 line, column);
+    cJSON_Delete(root);
+    root = NULL;
   } else if (!cJSON_IsObject(root)) {
     sq_error_set(err, SQ_EINPUT, "%s: expected a JSON object at the top level, got %s", path,
                  json_type_name(root));
@@ -651,6 +743,9 @@ int sq_scenario_set(sq_scenario *sc, const char *assignment, sq_error *err) {
     return sq_error_set(err, SQ_EINPUT,
                         "--set: %s: a section, not a key (`shequn params` lists its keys)", key);
   if (!p) return unknown_key(key, false, "--set", err);
+  if (sq_json_nul_escape(text) >= 0)
+    return sq_error_set(err, SQ_EINPUT, "--set: %s: a string holds \\u0000 (NUL): not allowed",
+                        key);
   cJSON *v = cJSON_ParseWithOpts(text, NULL, true);
   /* a bare word is a string for string and enumerated keys */
   if ((p->type == SQ_PARAM_STRING || p->type == SQ_PARAM_ENUM) && !cJSON_IsString(v)) {

@@ -157,6 +157,20 @@ file     | tests/errors/syntax_extra_brace.json        | tests/errors/syntax_ext
 file     | tests/errors/syntax_trailing_comma.json     | tests/errors/syntax_trailing_comma.json:3:1: JSON syntax error near '}'
 file     | tests/errors/range_seed.json                | tests/errors/range_seed.json: seed: must be between 0 and 9007199254740991 inclusive (got 9007199254740992)
 run      | tests/errors/good.json --set population.size=2385abc            | --set: population.size: cannot read the value '2385abc'
+# --- names: data, never paths or code (docs/SCENARIOS.md, "Names") ------------------
+file     | tests/errors/name_slash.json                | tests/errors/name_slash.json: name: expected letters, digits (any script), spaces and _ - . + (not first: . - or a space; not last: a space), got "runs/../../etc"
+file     | tests/errors/name_dotdot.json               | tests/errors/name_dotdot.json: name: expected letters, digits (any script), spaces and _ - . + (not first: . - or a space; not last: a space), got ".."
+file     | tests/errors/name_empty.json                | tests/errors/name_empty.json: name: expected letters, digits (any script), spaces and _ - . + (not first: . - or a space; not last: a space), got ""
+file     | tests/errors/name_dash.json                 | tests/errors/name_dash.json: name: expected letters, digits (any script), spaces and _ - . + (not first: . - or a space; not last: a space), got "-rf"
+file     | tests/errors/name_control.json              | tests/errors/name_control.json: name: expected letters, digits (any script), spaces and _ - . + (not first: . - or a space; not last: a space), got "bell\x07"
+file     | tests/errors/name_backslash.json            | tests/errors/name_backslash.json: name: expected letters, digits (any script), spaces and _ - . + (not first: . - or a space; not last: a space), got "back\x5cslash"
+file     | tests/errors/name_bad_utf8.json             | tests/errors/name_bad_utf8.json: name: expected letters, digits (any script), spaces and _ - . + (not first: . - or a space; not last: a space), got "caf\xe9"
+file     | tests/errors/name_quote.json                | tests/errors/name_quote.json: name: expected letters, digits (any script), spaces and _ - . + (not first: . - or a space; not last: a space), got "x\x22]; system('touch pwned') #"
+file     | tests/errors/name_nul.json                  | tests/errors/name_nul.json:2:15: a string holds \u0000 (NUL): not allowed
+run      | tests/errors/good.json --set name=                              | --set: name: expected letters, digits (any script), spaces and _ - . + (not first: . - or a space; not last: a space), got ""
+run      | tests/errors/good.json --set name=../escape                     | --set: name: expected letters, digits (any script), spaces and _ - . + (not first: . - or a space; not last: a space), got "../escape"
+run      | tests/errors/good.json --set name=a,b                           | --set: name: expected letters, digits (any script), spaces and _ - . + (not first: . - or a space; not last: a space), got "a,b"
+run      | tests/errors/good.json --set name="cut\u0000here"               | --set: name: a string holds \u0000 (NUL): not allowed
 EOF
 
 read -r -d '' KNOWN_BUGS <<'EOF'
@@ -275,6 +289,9 @@ check case "validate tests/errors/good.json" 0 "tests/errors/good.json: ok" "" "
 # the bounds of ranges and constraints are inclusive where they say so
 check case "validate tests/errors/ok_bounds.json" 0 "tests/errors/ok_bounds.json: ok" "" "" -- \
   "$bin" validate tests/errors/ok_bounds.json
+# a name in Chinese, with spaces, digits and . +
+check case "validate tests/errors/ok_name_chinese.json" 0 "tests/errors/ok_name_chinese.json: ok" "" "" -- \
+  "$bin" validate tests/errors/ok_name_chinese.json
 # several files, one bad: each good one is ok on stdout, only the bad one on stderr
 check case "validate good.json range_real.json ok_bounds.json" 2 \
   "tests/errors/good.json: ok"$'\n'"tests/errors/ok_bounds.json: ok" \
