@@ -8,6 +8,7 @@
 
 #include "sim/cli.h"
 #include "sim/compare.h"
+#include "sim/csv.h"
 #include "sim/fileio.h"
 #include "sim/scenario.h"
 #include "sim/study.h"
@@ -147,7 +148,8 @@ static int write_comparison(const char *dir, tally *t, const row *w, int n, sq_e
         "death_days_median,logrank_chi2,logrank_p\n",
         af.f);
   for (int i = 0; i < n; i++) {
-    fprintf(af.f, "%s,%zu,%zu", t[i].name, t[i].runs, t[i].n);
+    sq_csv_text(af.f, t[i].name);
+    fprintf(af.f, ",%zu,%zu", t[i].runs, t[i].n);
     put(af.f, w[i].median), put(af.f, w[i].median_lo), put(af.f, w[i].median_hi);
     for (int k = 0; k < 4; k++) put(af.f, w[i].survival[k]);
     for (int k = 0; k < 3; k++) put(af.f, w[i].peak[k]);
@@ -229,6 +231,16 @@ static int parse_args(int argc, char **argv, compare_args *a) {
   return 0;
 }
 
+/* The length of the longest prefix of name of at most max bytes that
+ * does not cut a UTF-8 character (a valid name stays valid). */
+static int utf8_prefix(const char *name, int max) {
+  int n = (int)strlen(name);
+  if (n <= max) return n;
+  while (max > 0 && ((unsigned char)name[max] & 0xc0) == 0x80) max--;
+  while (max > 0 && name[max - 1] == ' ') max--;
+  return max;
+}
+
 /* Run the n scenarios (read and checked, with one seed and one number of
  * replicates) into dir and write the comparison; prints the table unless
  * quiet.  Returns 0 or an error status. */
@@ -246,7 +258,8 @@ int sq_compare(const sq_scenario *sc, int n, const char *dir, int threads, bool 
     snprintf(ti->name, sizeof ti->name, "%s", sc[i].name);
     for (int j = 0; j < i; j++) /* two scenarios of one name get their own directories */
       if (strcmp(t[j].name, ti->name) == 0)
-        snprintf(ti->name, sizeof ti->name, "%.50s_%d", sc[i].name, i + 1);
+        snprintf(ti->name, sizeof ti->name, "%.*s_%d", utf8_prefix(sc[i].name, 50), sc[i].name,
+                 i + 1);
     snprintf(ti->dir, sizeof ti->dir, "%s/%s", dir, ti->name);
     ti->horizon = sc[i].horizon_days;
     size_t runs = (size_t)sc[i].replicates;

@@ -1,5 +1,7 @@
 #include "sim/survival.h"
 
+#include "sim/csv.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <gsl/gsl_cdf.h>
@@ -69,12 +71,14 @@ double sq_km_quantile(const sq_km *km, double p) {
 }
 
 void sq_km_write_rows(FILE *f, const char *label, const sq_km *km, double z) {
-  fprintf(f, "%s,0,%zu,0,1,1,1\n", label, km->subjects);
+  sq_csv_text(f, label);
+  fprintf(f, ",0,%zu,0,1,1,1\n", km->subjects);
   double last = 0;
   for (size_t k = 0; k < km->n; k++) {
     const sq_km_step *st = &km->steps[k];
     double se = sqrt(st->variance), lo = st->survival - z * se, hi = st->survival + z * se;
-    fprintf(f, "%s,%.15g,%.0f,%.0f,%.6f,%.6f,%.6f\n", label, st->time, st->at_risk, st->events,
+    sq_csv_text(f, label);
+    fprintf(f, ",%.15g,%.0f,%.0f,%.6f,%.6f,%.6f\n", st->time, st->at_risk, st->events,
             st->survival, lo < 0 ? 0 : lo, hi > 1 ? 1 : hi);
     last = st->time;
   }
@@ -82,7 +86,8 @@ void sq_km_write_rows(FILE *f, const char *label, const sq_km *km, double z) {
     double s = km->n ? km->steps[km->n - 1].survival : 1;
     double se = km->n ? sqrt(km->steps[km->n - 1].variance) : 0;
     double lo = s - z * se, hi = s + z * se;
-    fprintf(f, "%s,%.15g,,0,%.6f,%.6f,%.6f\n", label, km->last_time, s, lo < 0 ? 0 : lo,
+    sq_csv_text(f, label);
+    fprintf(f, ",%.15g,,0,%.6f,%.6f,%.6f\n", km->last_time, s, lo < 0 ? 0 : lo,
             hi > 1 ? 1 : hi);
   }
 }
