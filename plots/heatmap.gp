@@ -1,7 +1,7 @@
 # A two-parameter grid of a sweep: the mean of a metric over replicates at
 # each point, as coloured cells with their values.  Variables: data
 # (prepared by shequn: "column,row,mean" with columns and rows numbered from
-# 0), nx, ny, xtics_spec and ytics_spec (tic labels: the parameters' values),
+# 0), nx, ny, xt[nx] and yt[ny] (tic labels: the parameters' values),
 # xlabel, ylabel, cblabel.
 load dir_plots."/common.gp"
 set xlabel xlabel
@@ -11,8 +11,10 @@ set xrange [-0.5:nx - 0.5]
 set yrange [-0.5:ny - 0.5]
 set offsets 0, 0, 0, 0
 set bmargin 5
-set xtics @xtics_spec
-set ytics @ytics_spec
+set xtics ()
+set ytics ()
+do for [k=1:nx] { set xtics add (xt[k] k - 1) }
+do for [k=1:ny] { set ytics add (yt[k] k - 1) }
 set tics scale 0
 unset grid
 unset key

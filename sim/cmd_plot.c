@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <spawn.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,29 +170,84 @@ static void scenario_title(const plotter *p, const char *name, char *buf, size_t
 
 /* ---- gnuplot ------------------------------------------------------------------ */
 
-/* Append `name = 'value'` to a gnuplot -e script, quoting for gnuplot's
- * single-quoted strings (a quote is written twice). */
-static void add_string(char *script, size_t size, const char *name, const char *value) {
-  size_t used = strlen(script);
-  used += (size_t)snprintf(script + used, size - used, "%s = '", name);
-  for (const char *c = value; *c && used + 3 < size; c++) {
-    if (*c == '\'') script[used++] = '\'';
-    script[used++] = *c;
-  }
-  snprintf(script + used, size - used, "'; ");
+/* A gnuplot -e script.  Text from outside the program (names, titles,
+ * paths, values read from CSV files) enters it only as a single-quoted
+ * gnuplot string, where nothing is special but the quote itself (written
+ * twice): never as commands or macros.  A script that does not fit is
+ * spoilt whole (render refuses it) rather than left with a quote open. */
+typedef struct gp_script {
+  char text[65536];
+  size_t used;
+  bool full;
+} gp_script;
+
+static void put_raw(gp_script *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put_raw(gp_script *s, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int n = s->full ? -1 : vsnprintf(s->text + s->used, sizeof s->text - s->used, fmt, ap);
+  va_end(ap);
+  if (n < 0 || (size_t)n >= sizeof s->text - s->used) s->full = true;
+  else s->used += (size_t)n;
 }
 
-static void add_number(char *script, size_t size, const char *name, double value) {
-  size_t used = strlen(script);
-  snprintf(script + used, size - used, "%s = %.10g; ", name, value);
+/* 'value' as a gnuplot string: quotes doubled, control characters (which
+ * would end the line of the script) as spaces. */
+static void put_literal(gp_script *s, const char *value) {
+  put_raw(s, "'");
+  for (const unsigned char *c = (const unsigned char *)value; *c && !s->full; c++) {
+    if (*c == '\'') put_raw(s, "''");
+    else put_raw(s, "%c", *c < 0x20 || *c == 0x7f ? ' ' : *c);
+  }
+  put_raw(s, "'");
+}
+
+static void add_string(gp_script *s, const char *name, const char *value) {
+  put_raw(s, "%s = ", name);
+  put_literal(s, value);
+  put_raw(s, "; ");
+}
+
+/* A path as gnuplot should take it: a file name starting with '<' or '|'
+ * would be run as a command, so a relative path starts with "./". */
+static const char *gp_path(const char *path, char *buf, size_t size) {
+  snprintf(buf, size, "%s%s", path[0] == '/' ? "" : "./", path);
+  return buf;
+}
+
+static void add_path(gp_script *s, const char *name, const char *path) {
+  char buf[4400];
+  add_string(s, name, gp_path(path, buf, sizeof buf));
+}
+
+/* `array name[n] = ['a', 'b', ...]` (n > 0). */
+static void add_array(gp_script *s, const char *name, const char *const *values, int n) {
+  put_raw(s, "array %s[%d] = [", name, n);
+  for (int k = 0; k < n; k++) {
+    if (k) put_raw(s, ", ");
+    put_literal(s, values[k]);
+  }
+  put_raw(s, "]; ");
+}
+
+static void add_number(gp_script *s, const char *name, double value) {
+  put_raw(s, "%s = %.10g; ", name, value);
+}
+
+/* The file gnuplot draws into, beside the final one: renamed into place
+ * only when gnuplot succeeds. */
+static void temp_of(const char *out, char *buf, size_t size) {
+  const char *slash = strrchr(out, '/');
+  int dir_len = slash ? (int)(slash - out + 1) : 0;
+  snprintf(buf, size, "%.*s.%s.tmp-%ld", dir_len, out, out + dir_len, (long)getpid());
 }
 
 /* Start a script with the variables every template takes. */
-static void begin_script(const plotter *p, char *script, size_t size, const char *kind,
+static void begin_script(const plotter *p, gp_script *script, const char *kind,
                          const char *title, char *out, size_t out_size) {
   snprintf(out, out_size, "%s/%s%s.%s", p->dir, kind, p->chinese ? "-zh" : "", p->format);
   const char *font = "WenQuanYi Micro Hei";
-  char term[256];
+  char term[256], temp[4400];
   if (strcmp(p->format, "svg") == 0)
     snprintf(term, sizeof term, "svg size 1600,900 font '%s,22' noenhanced background '#ffffff'",
              font);
@@ -199,26 +255,43 @@ static void begin_script(const plotter *p, char *script, size_t size, const char
     snprintf(term, sizeof term, "pdfcairo size 10in,5.625in font '%s,14' noenhanced", font);
   else
     snprintf(term, sizeof term, "pngcairo size 1600,900 font '%s,22' noenhanced", font);
-  script[0] = '\0';
-  add_string(script, size, "term", term);
-  add_string(script, size, "out", out);
-  add_string(script, size, "title", title);
-  add_string(script, size, "dir_plots", p->templates);
+  script->used = 0, script->full = false, script->text[0] = '\0';
+  add_string(script, "term", term); /* a macro in common.gp: program constants only */
+  temp_of(out, temp, sizeof temp);
+  add_path(script, "out", temp);
+  add_string(script, "title", title);
+  add_path(script, "dir_plots", p->templates);
 }
 
-/* Run gnuplot on a template; on failure its messages are shown. */
-static int render(plotter *p, const char *template, const char *script, const char *out,
+/* gnuplot's messages from the log, for an error. */
+static void read_log(const char *log, char *msg, size_t size) {
+  msg[0] = '\0';
+  FILE *f = fopen(log, "r");
+  if (!f) return;
+  size_t n = fread(msg, 1, size - 1, f);
+  msg[n] = '\0';
+  fclose(f);
+}
+
+/* Run gnuplot on a template: it draws into a temporary file beside `out`,
+ * renamed into place on success and removed on failure, so a failure
+ * never leaves an empty or partial chart.  On failure its messages are
+ * shown. */
+static int render(plotter *p, const char *template, const gp_script *script, const char *out,
                   sq_error *err) {
-  char path[4200], log[4200];
+  if (script->full)
+    return sq_error_set(err, SQ_EINPUT, "%s: names or paths too long to plot", out);
+  char path[4200], rel[4200], log[4200], temp[4400];
   snprintf(path, sizeof path, "%s/%s", p->templates, template);
   snprintf(log, sizeof log, "%s/gnuplot.log", p->scratch);
+  temp_of(out, temp, sizeof temp);
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  char *argv[] = {"gnuplot", "-e", (char *)script, path, NULL};
+  char *argv[] = {"gnuplot", "-e", (char *)script->text, (char *)gp_path(path, rel, sizeof rel),
+                  NULL};
   pid_t pid;
-  unlink(out);
   int rc = posix_spawnp(&pid, "gnuplot", &fa, NULL, argv, environ);
   posix_spawn_file_actions_destroy(&fa);
   if (rc == ENOENT)
@@ -230,15 +303,17 @@ static int render(plotter *p, const char *template, const char *script, const ch
   int status;
   waitpid(pid, &status, 0);
   struct stat st;
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || stat(out, &st) != 0 || st.st_size == 0) {
-    char msg[600] = "";
-    FILE *f = fopen(log, "r");
-    if (f) {
-      size_t n = fread(msg, 1, sizeof msg - 1, f);
-      msg[n] = '\0';
-      fclose(f);
-    }
-    return sq_error_set(err, SQ_ERUNTIME, "gnuplot failed on %s: %s", template, msg);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || stat(temp, &st) != 0 || st.st_size == 0) {
+    unlink(temp);
+    char msg[600];
+    read_log(log, msg, sizeof msg);
+    return sq_error_set(err, SQ_ERUNTIME, "gnuplot failed on %s for %s: %s", template, out, msg);
+  }
+  if (rename(temp, out) != 0) {
+    int saved = errno;
+    unlink(temp);
+    return sq_error_set(err, SQ_ERUNTIME, "%s: cannot rename into place: %s", out,
+                        strerror(saved));
   }
   printf("wrote %s\n", out);
   p->written++;
@@ -247,30 +322,140 @@ static int render(plotter *p, const char *template, const char *script, const ch
 
 /* ---- reading the CSV files ------------------------------------------------------ */
 
-/* The index of `name` in a CSV header line, or -1. */
-static int column_of(const char *header, const char *name) {
-  int col = 0;
-  size_t n = strlen(name);
-  for (const char *c = header;; col++) {
-    if (strncmp(c, name, n) == 0 && (c[n] == ',' || c[n] == '\n' || c[n] == '\0')) return col;
-    c = strchr(c, ',');
-    if (!c) return -1;
-    c++;
+/* One field at *at (RFC 4180 quotes undone) into buf; *at moves past it
+ * and its comma, to NULL after the last.  False when no field is left;
+ * *bad set on a stray or unclosed quote. */
+static bool next_field(const char **at, char *buf, size_t size, bool *bad) {
+  const char *c = *at;
+  if (!c) return false;
+  size_t n = 0;
+  bool quoted = *c == '"';
+  for (c += quoted; *c && (quoted || !strchr(",\r\n", *c)); c++) {
+    if (*c == '"' && quoted && c[1] == '"') c++; /* a doubled quote */
+    else if (*c == '"' && quoted) { quoted = false, c++; break; }
+    else if (*c == '"' || (quoted && strchr("\r\n", *c))) *bad = true;
+    if (n + 1 < size) buf[n++] = *c;
   }
+  if (quoted || (*c && !strchr(",\r\n", *c))) *bad = true;
+  buf[n] = '\0';
+  *at = *c == ',' ? c + 1 : NULL;
+  return true;
 }
 
-/* Field `col` of a CSV line, copied into buf. */
+/* The index of `name` in a CSV header line, or -1. */
+static int column_of(const char *header, const char *name) {
+  char buf[256];
+  bool bad = false;
+  const char *at = header;
+  for (int col = 0; next_field(&at, buf, sizeof buf, &bad); col++)
+    if (strcmp(buf, name) == 0) return col;
+  return -1;
+}
+
+/* Field `col` of a CSV line, copied into buf ("" when there is none). */
 static const char *field(const char *line, int col, char *buf, size_t size) {
-  const char *c = line;
-  for (int k = 0; k < col && c; k++) {
-    c = strchr(c, ',');
-    if (c) c++;
-  }
-  size_t n = 0;
-  while (c && c[n] && c[n] != ',' && c[n] != '\n' && n + 1 < size) n++;
-  if (c) memcpy(buf, c, n);
-  buf[n] = '\0';
+  bool bad = false;
+  const char *at = line;
+  buf[0] = '\0';
+  for (int k = 0; k <= col && next_field(&at, buf, size, &bad); k++)
+    if (k < col) buf[0] = '\0';
   return buf;
+}
+
+static int count_fields(const char *line, bool *bad) {
+  char buf[8];
+  const char *at = line;
+  int n = 0;
+  while (next_field(&at, buf, sizeof buf, bad)) n++;
+  return n;
+}
+
+/* What plot needs of a CSV file: columns by name, numbers (or empty
+ * fields) in some of them. */
+typedef struct csv_need {
+  const char *numbers[16]; /* NULL-ended */
+  const char *texts[4];
+  int least_rows;
+} csv_need;
+
+static bool is_number(const char *text) {
+  char *end;
+  if (!*text) return true; /* "not applicable" */
+  strtod(text, &end);
+  return end != text && *end == '\0';
+}
+
+static int check_row(const char *path, int line_no, const char *line, int fields,
+                     const int *cols, const csv_need *need, sq_error *err) {
+  bool bad = false;
+  size_t len = strlen(line);
+  if (len > 0 && line[len - 1] != '\n' && len == 4095)
+    return sq_error_set(err, SQ_EINPUT, "%s:%d: a line longer than 4094 bytes", path, line_no);
+  int n = count_fields(line, &bad);
+  if (bad)
+    return sq_error_set(err, SQ_EINPUT, "%s:%d: a quote out of place (RFC 4180)", path, line_no);
+  if (n != fields)
+    return sq_error_set(err, SQ_EINPUT, "%s:%d: %d fields, but the header has %d", path, line_no,
+                        n, fields);
+  for (int k = 0; need->numbers[k]; k++) {
+    char buf[256], shown[300];
+    if (!is_number(field(line, cols[k], buf, sizeof buf)))
+      return sq_error_set(err, SQ_EINPUT, "%s:%d: %s: expected a number, got \"%s\"", path,
+                          line_no, need->numbers[k], sq_name_shown(buf, shown, sizeof shown));
+  }
+  return SQ_OK;
+}
+
+/* Check a CSV file before plotting it, naming the file and line of what
+ * is wrong (gnuplot would only warn, without either). */
+static int check_csv(const char *path, const csv_need *need, sq_error *err) {
+  char line[4096];
+  FILE *f = fopen(path, "r");
+  if (!f) return sq_error_set(err, SQ_EINPUT, "%s: cannot read: %s", path, strerror(errno));
+  int rc = SQ_OK, cols[16], rows = 0, fields = 0;
+  bool bad = false;
+  if (!fgets(line, sizeof line, f)) {
+    rc = sq_error_set(err, SQ_EINPUT, "%s: empty: expected a header line", path);
+  } else {
+    fields = count_fields(line, &bad);
+    for (int k = 0; !rc && need->numbers[k]; k++)
+      if ((cols[k] = column_of(line, need->numbers[k])) < 0)
+        rc = sq_error_set(err, SQ_EINPUT, "%s:1: no column \"%s\" in the header", path,
+                          need->numbers[k]);
+    for (int k = 0; !rc && need->texts[k]; k++)
+      if (column_of(line, need->texts[k]) < 0)
+        rc = sq_error_set(err, SQ_EINPUT, "%s:1: no column \"%s\" in the header", path,
+                          need->texts[k]);
+  }
+  for (int line_no = 2; !rc && fgets(line, sizeof line, f); line_no++, rows++)
+    rc = check_row(path, line_no, line, fields, cols, need, err);
+  if (!rc && rows < need->least_rows)
+    rc = sq_error_set(err, SQ_EINPUT, "%s: no data below the header", path);
+  fclose(f);
+  return rc;
+}
+
+static const csv_need curves_need = {
+    {"day", "members_p10", "members_median", "members_p90", "active_p10", "active_median",
+     "active_p90", "zombies_median", "groups_p10", "groups_median", "groups_p90", NULL},
+    {"stage", NULL}, 1};
+static const csv_need survival_need = {
+    {"day", "survival", "lower", "upper", NULL}, {"scenario", NULL}, 0};
+static const csv_need members_need = {{"replicate", "member", "posts", NULL}, {NULL}, 0};
+static const csv_need comparison_need = {{NULL}, {"scenario", NULL}, 1};
+static const csv_need points_need = {{"mean", NULL}, {"metric", NULL}, 0};
+static const csv_need sensitivity_need = {
+    {"first_order", "first_low", "first_high", "total", "total_low", "total_high", NULL},
+    {"metric", "parameter", NULL}, 0};
+
+/* A metric or parameter named in a sweep's files: it becomes part of a
+ * file name, so only [a-z0-9_.] (the program's own names) pass. */
+static bool plain_word(const char *w) {
+  if (!*w || *w == '.') return false;
+  for (const char *c = w; *c; c++)
+    if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '.'))
+      return false;
+  return true;
 }
 
 /* What a curves.csv spans: the last day anyone was a member (in any
@@ -351,20 +536,22 @@ static int plot_lifecycle(plotter *p, const char *name, sq_error *err) {
                                "set label %d '%s' at %g, graph 0.97 right rotate by 90 front; ",
                                k + 1, p->l->stage[stage[k]], (start[k] + end[k]) / 2.0);
   }
-  char title[256], pretty[128], script[32768], out[4400];
+  char title[256], pretty[128], out[4400];
+
+  gp_script script;
   scenario_title(p, name, pretty, sizeof pretty);
   snprintf(title, sizeof title, p->l->lifecycle, pretty);
-  begin_script(p, script, sizeof script, "lifecycle", title, out, sizeof out);
-  add_string(script, sizeof script, "curves", path);
-  add_string(script, sizeof script, "stages", stages);
-  add_string(script, sizeof script, "xlabel", p->l->day);
-  add_string(script, sizeof script, "ylabel", p->l->members_axis);
-  add_string(script, sizeof script, "l_members", p->l->members);
-  add_string(script, sizeof script, "l_active", p->l->active);
-  add_string(script, sizeof script, "l_silent", p->l->silent);
-  add_string(script, sizeof script, "l_band", p->l->band);
-  add_number(script, sizeof script, "xmax", xmax);
-  return render(p, "lifecycle.gp", script, out, err);
+  begin_script(p, &script, "lifecycle", title, out, sizeof out);
+  add_path(&script, "curves", path);
+  add_string(&script, "stages", stages);
+  add_string(&script, "xlabel", p->l->day);
+  add_string(&script, "ylabel", p->l->members_axis);
+  add_string(&script, "l_members", p->l->members);
+  add_string(&script, "l_active", p->l->active);
+  add_string(&script, "l_silent", p->l->silent);
+  add_string(&script, "l_band", p->l->band);
+  add_number(&script, "xmax", xmax);
+  return render(p, "lifecycle.gp", &script, out, err);
 }
 
 /* The network chart, when groups split: their number and their members. */
@@ -374,43 +561,50 @@ static int plot_network(plotter *p, const char *name, sq_error *err) {
   extent x;
   if (curves_extent(path, &x)) return sq_error_set(err, SQ_ERUNTIME, "%s: cannot read", path);
   if (x.most_groups <= 1) return SQ_OK; /* one group: nothing to show */
-  char title[256], pretty[128], script[8192], out[4400];
+  char title[256], pretty[128], out[4400];
+
+  gp_script script;
   scenario_title(p, name, pretty, sizeof pretty);
   snprintf(title, sizeof title, p->l->network, pretty);
-  begin_script(p, script, sizeof script, "network", title, out, sizeof out);
-  add_string(script, sizeof script, "curves", path);
-  add_string(script, sizeof script, "xlabel", p->l->day);
-  add_string(script, sizeof script, "ylabel", p->l->members_axis);
-  add_string(script, sizeof script, "y2label", p->l->groups_axis);
-  add_string(script, sizeof script, "l_members", p->l->members);
-  add_string(script, sizeof script, "l_groups", p->l->groups);
-  add_string(script, sizeof script, "l_band", p->l->band);
-  add_number(script, sizeof script, "xmax", axis_end(&x));
-  return render(p, "network.gp", script, out, err);
+  begin_script(p, &script, "network", title, out, sizeof out);
+  add_path(&script, "curves", path);
+  add_string(&script, "xlabel", p->l->day);
+  add_string(&script, "ylabel", p->l->members_axis);
+  add_string(&script, "y2label", p->l->groups_axis);
+  add_string(&script, "l_members", p->l->members);
+  add_string(&script, "l_groups", p->l->groups);
+  add_string(&script, "l_band", p->l->band);
+  add_number(&script, "xmax", axis_end(&x));
+  return render(p, "network.gp", &script, out, err);
 }
 
 /* Survival curves as steps (each step a vertical and a horizontal segment,
  * so that gnuplot can fill the bands), one block per scenario. */
 static int plot_survival(plotter *p, sq_error *err) {
-  char path[4200], data[4200], line[1024], name[128] = "", buf[64];
+  char path[4200], data[4200], line[4096], name[128] = "", buf[128];
   snprintf(path, sizeof path, "%s/survival.csv", p->dir);
   snprintf(data, sizeof data, "%s/survival.dat", p->scratch);
+  if (!exists(path)) return SQ_OK; /* no survival.csv: nothing to draw */
+  int rc = check_csv(path, &survival_need, err);
+  if (rc) return rc;
   FILE *in = fopen(path, "r"), *out_data = fopen(data, "w");
   if (!in || !out_data || !fgets(line, sizeof line, in)) {
     if (in) fclose(in);
     if (out_data) fclose(out_data);
-    return SQ_OK; /* no survival.csv: nothing to draw */
+    return sq_error_set(err, SQ_ERUNTIME, "%s: cannot read: %s", path, strerror(errno));
   }
+  int c_name = column_of(line, "scenario"), c_day = column_of(line, "day"),
+      c_s = column_of(line, "survival"), c_lo = column_of(line, "lower"),
+      c_hi = column_of(line, "upper");
   char names[64][128];
   int n = 0;
   double prev[3] = {1, 1, 1};
   while (fgets(line, sizeof line, in)) {
-    field(line, 0, buf, sizeof buf);
-    double day = atof(field(line, 1, buf, sizeof buf));
-    double s = atof(field(line, 4, buf, sizeof buf)), lo = atof(field(line, 5, buf, sizeof buf)),
-           hi = atof(field(line, 6, buf, sizeof buf));
-    field(line, 0, buf, sizeof buf);
-    if (strcmp(buf, name) != 0) { /* a new scenario */
+    double day = atof(field(line, c_day, buf, sizeof buf));
+    double s = atof(field(line, c_s, buf, sizeof buf)), lo = atof(field(line, c_lo, buf, sizeof buf)),
+           hi = atof(field(line, c_hi, buf, sizeof buf));
+    field(line, c_name, buf, sizeof buf);
+    if (n == 0 || strcmp(buf, name) != 0) { /* a new scenario */
       if (n == 64) break;
       if (n) fputs("\n\n", out_data);
       snprintf(name, sizeof name, "%s", buf);
@@ -423,21 +617,21 @@ static int plot_survival(plotter *p, sq_error *err) {
   }
   fclose(in);
   fclose(out_data);
-  char script[16384], out[4400], titles[8192] = "", pretty[128];
-  size_t used = 0;
+  if (n == 0) return SQ_OK;
+  char out[4400], pretty[64][256];
+  const char *titles[64];
   for (int k = 0; k < n; k++) {
-    scenario_title(p, names[k], pretty, sizeof pretty);
-    for (char *c = pretty; *c; c++)
-      if (*c == '"') *c = '\'';
-    used += (size_t)snprintf(titles + used, sizeof titles - used, "%s\"%s\"", k ? ", " : "", pretty);
+    scenario_title(p, names[k], pretty[k], sizeof pretty[k]);
+    titles[k] = pretty[k];
   }
-  begin_script(p, script, sizeof script, "survival", p->l->survival, out, sizeof out);
-  add_string(script, sizeof script, "data", data);
-  add_string(script, sizeof script, "xlabel", p->l->age);
-  add_string(script, sizeof script, "ylabel", p->l->alive_share);
-  used = strlen(script);
-  snprintf(script + used, sizeof script - used, "n = %d; array names[%d] = [%s]; ", n, n, titles);
-  return render(p, "survival.gp", script, out, err);
+  gp_script script;
+  begin_script(p, &script, "survival", p->l->survival, out, sizeof out);
+  add_path(&script, "data", data);
+  add_string(&script, "xlabel", p->l->age);
+  add_string(&script, "ylabel", p->l->alive_share);
+  add_number(&script, "n", n);
+  add_array(&script, "names", titles, n);
+  return render(p, "survival.gp", &script, out, err);
 }
 
 typedef struct poster { uint32_t replicate, member; double posts; } poster;
@@ -458,13 +652,20 @@ static int by_posts_descending(const void *a, const void *b) {
 static int plot_participation(plotter *p, const char *name, sq_error *err) {
   char path[4200], data[4200], line[512], buf[32];
   snprintf(path, sizeof path, "%s/members.csv", p->dir);
+  if (!exists(path)) return SQ_OK; /* run without --members */
+  int rc = check_csv(path, &members_need, err);
+  if (rc) return rc;
   FILE *f = fopen(path, "r");
-  if (!f) return SQ_OK; /* run without --members */
+  if (!f) return sq_error_set(err, SQ_ERUNTIME, "%s: cannot read: %s", path, strerror(errno));
   size_t n = 0, cap = 1024;
   poster *v = malloc(cap * sizeof *v);
+  int c_rep = 0, c_member = 1, c_posts = 6;
   if (v && !fgets(line, sizeof line, f)) { /* not even a header */
     free(v);
     v = NULL;
+  } else {
+    c_rep = column_of(line, "replicate"), c_member = column_of(line, "member");
+    c_posts = column_of(line, "posts");
   }
   while (v && fgets(line, sizeof line, f)) {
     if (n == cap) {
@@ -472,9 +673,9 @@ static int plot_participation(plotter *p, const char *name, sq_error *err) {
       if (!w) break;
       v = w, cap *= 2;
     }
-    v[n++] = (poster){(uint32_t)atol(field(line, 0, buf, sizeof buf)),
-                      (uint32_t)atol(field(line, 1, buf, sizeof buf)),
-                      atof(field(line, 6, buf, sizeof buf))};
+    v[n++] = (poster){(uint32_t)atol(field(line, c_rep, buf, sizeof buf)),
+                      (uint32_t)atol(field(line, c_member, buf, sizeof buf)),
+                      atof(field(line, c_posts, buf, sizeof buf))};
   }
   fclose(f);
   if (!v || n == 0) {
@@ -513,58 +714,72 @@ static int plot_participation(plotter *p, const char *name, sq_error *err) {
     if (i + 1 == (size_t)ceil(0.10 * people)) top10 = cumulative / total;
   }
   free(v);
-  char title[256], pretty[128], script[8192], out[4400], l1[128], l10[128];
+  char title[256], pretty[128], out[4400], l1[128], l10[128];
+
+  gp_script script;
   scenario_title(p, name, pretty, sizeof pretty);
   snprintf(title, sizeof title, p->l->participation, pretty);
   snprintf(l1, sizeof l1, p->l->top1, 100 * top1);
   snprintf(l10, sizeof l10, p->l->top10, 100 * top10);
-  begin_script(p, script, sizeof script, "participation", title, out, sizeof out);
-  add_string(script, sizeof script, "data", data);
-  add_number(script, sizeof script, "top1", top1);
-  add_number(script, sizeof script, "top10", top10);
-  add_string(script, sizeof script, "l_top1", l1);
-  add_string(script, sizeof script, "l_top10", l10);
-  add_string(script, sizeof script, "l_equal", p->l->equal);
-  add_string(script, sizeof script, "xlabel", p->l->members_share_axis);
-  add_string(script, sizeof script, "ylabel", p->l->posts_axis);
-  return render(p, "participation.gp", script, out, err);
+  begin_script(p, &script, "participation", title, out, sizeof out);
+  add_path(&script, "data", data);
+  add_number(&script, "top1", top1);
+  add_number(&script, "top10", top10);
+  add_string(&script, "l_top1", l1);
+  add_string(&script, "l_top10", l10);
+  add_string(&script, "l_equal", p->l->equal);
+  add_string(&script, "xlabel", p->l->members_share_axis);
+  add_string(&script, "ylabel", p->l->posts_axis);
+  return render(p, "participation.gp", &script, out, err);
 }
 
-/* Every scenario of a comparison: active members, medians and bands. */
+/* Every scenario of a comparison: active members, medians and bands.
+ * Each row's scenario names a folder beside comparison.csv, so it must be
+ * a valid name (docs/SCENARIOS.md), never a path. */
 static int plot_comparison(plotter *p, sq_error *err) {
   char path[4200], line[4096], buf[128];
   snprintf(path, sizeof path, "%s/comparison.csv", p->dir);
+  int rc = check_csv(path, &comparison_need, err);
+  if (rc) return rc;
   FILE *f = fopen(path, "r");
   if (!f || !fgets(line, sizeof line, f)) {
     if (f) fclose(f);
     return sq_error_set(err, SQ_ERUNTIME, "%s: cannot read", path);
   }
-  char files[8192] = "", titles[8192] = "", pretty[128], curves[4400];
-  size_t uf = 0, ut = 0;
-  int n = 0, xmax = 0;
-  while (fgets(line, sizeof line, f) && n < 64) {
-    field(line, 0, buf, sizeof buf);
-    snprintf(curves, sizeof curves, "%s/%s/curves.csv", p->dir, buf);
+  int c_name = column_of(line, "scenario"), n = 0, xmax = 0;
+  char curves[64][4400], pretty[64][256];
+  const char *files[64], *titles[64];
+  for (int line_no = 2; !rc && n < 64 && fgets(line, sizeof line, f); line_no++) {
+    char shown[400];
+    field(line, c_name, buf, sizeof buf);
+    if (!sq_name_valid(buf)) {
+      rc = sq_error_set(err, SQ_EINPUT,
+                        "%s:%d: scenario: expected a scenario name (docs/SCENARIOS.md), got \"%s\"",
+                        path, line_no, sq_name_shown(buf, shown, sizeof shown));
+      break;
+    }
+    snprintf(curves[n], sizeof curves[n], "%s/%s/curves.csv", p->dir, buf);
+    if ((rc = check_csv(curves[n], &curves_need, err))) break;
     extent x;
-    if (curves_extent(curves, &x) == 0 && axis_end(&x) > xmax) xmax = axis_end(&x);
-    scenario_title(p, buf, pretty, sizeof pretty);
-    for (char *c = pretty; *c; c++)
-      if (*c == '"') *c = '\'';
-    uf += (size_t)snprintf(files + uf, sizeof files - uf, "%s\"%s/%s/curves.csv\"", n ? ", " : "",
-                           p->dir, buf);
-    ut += (size_t)snprintf(titles + ut, sizeof titles - ut, "%s\"%s\"", n ? ", " : "", pretty);
+    if (curves_extent(curves[n], &x) == 0 && axis_end(&x) > xmax) xmax = axis_end(&x);
+    scenario_title(p, buf, pretty[n], sizeof pretty[n]);
+    char rel[4400];
+    snprintf(curves[n], sizeof curves[n], "%s", gp_path(curves[n], rel, sizeof rel));
+    files[n] = curves[n], titles[n] = pretty[n];
     n++;
   }
   fclose(f);
-  char script[32768], out[4400];
-  begin_script(p, script, sizeof script, "comparison", p->l->comparison, out, sizeof out);
-  add_string(script, sizeof script, "xlabel", p->l->day);
-  add_string(script, sizeof script, "ylabel", p->l->active_axis);
-  size_t used = strlen(script);
-  snprintf(script + used, sizeof script - used,
-           "n = %d; array files[%d] = [%s]; array names[%d] = [%s]; xmax = %d; ", n, n, files, n,
-           titles, xmax > 0 ? xmax : 1);
-  return render(p, "comparison.gp", script, out, err);
+  if (rc) return rc;
+  char out[4400];
+  gp_script script;
+  begin_script(p, &script, "comparison", p->l->comparison, out, sizeof out);
+  add_string(&script, "xlabel", p->l->day);
+  add_string(&script, "ylabel", p->l->active_axis);
+  add_number(&script, "n", n);
+  add_array(&script, "files", files, n);
+  add_array(&script, "names", titles, n);
+  add_number(&script, "xmax", xmax > 0 ? xmax : 1);
+  return render(p, "comparison.gp", &script, out, err);
 }
 
 /* ---- sweeps ---------------------------------------------------------------------------- */
@@ -598,6 +813,8 @@ static void tic_label(const char *raw, char *buf, size_t size) {
 static int plot_heatmaps(plotter *p, const char *name, sq_error *err) {
   char path[4200], line[4096], buf[256];
   snprintf(path, sizeof path, "%s/points.csv", p->dir);
+  int rc = check_csv(path, &points_need, err);
+  if (rc) return rc;
   FILE *f = fopen(path, "r");
   if (!f || !fgets(line, sizeof line, f)) {
     if (f) fclose(f);
@@ -615,9 +832,14 @@ static int plot_heatmaps(plotter *p, const char *name, sq_error *err) {
   char xs[64][32], ys[64][32], metrics[32][64];
   int nx = 0, ny = 0, nm = 0;
   long start = ftell(f);
-  while (fgets(line, sizeof line, f)) {
-    char x[32], y[32], m[64];
+  for (int line_no = 2; fgets(line, sizeof line, f); line_no++) {
+    char x[32], y[32], m[64], shown[200];
     field(line, 1, x, sizeof x), field(line, 2, y, sizeof y), field(line, 3, m, sizeof m);
+    if (!plain_word(m)) { /* it names the chart's file */
+      fclose(f);
+      return sq_error_set(err, SQ_EINPUT, "%s:%d: metric: expected a metric name, got \"%s\"",
+                          path, line_no, sq_name_shown(m, shown, sizeof shown));
+    }
     int k;
     for (k = 0; k < nx && strcmp(xs[k], x); k++) {}
     if (k == nx && nx < 64) snprintf(xs[nx++], sizeof xs[0], "%s", x);
@@ -626,21 +848,12 @@ static int plot_heatmaps(plotter *p, const char *name, sq_error *err) {
     for (k = 0; k < nm && strcmp(metrics[k], m); k++) {}
     if (k == nm && nm < 32) snprintf(metrics[nm++], sizeof metrics[0], "%s", m);
   }
-  char xtics[4096] = "(", ytics[4096] = "(";
-  size_t ux = 1, uy = 1;
-  char label[40];
-  for (int k = 0; k < nx; k++) {
-    tic_label(xs[k], label, sizeof label);
-    ux += (size_t)snprintf(xtics + ux, sizeof xtics - ux, "%s\"%s\" %d", k ? ", " : "", label, k);
-  }
-  for (int k = 0; k < ny; k++) {
-    tic_label(ys[k], label, sizeof label);
-    uy += (size_t)snprintf(ytics + uy, sizeof ytics - uy, "%s\"%s\" %d", k ? ", " : "", label, k);
-  }
-  snprintf(xtics + ux, sizeof xtics - ux, ")");
-  snprintf(ytics + uy, sizeof ytics - uy, ")");
-  int rc = SQ_OK;
-  for (int m = 0; m < nm && !rc; m++) {
+  /* tic labels go to gnuplot as data (arrays), never as a macro */
+  char xlabels[64][40], ylabels[64][40];
+  const char *xt[64], *yt[64];
+  for (int k = 0; k < nx; k++) tic_label(xs[k], xlabels[k], sizeof xlabels[k]), xt[k] = xlabels[k];
+  for (int k = 0; k < ny; k++) tic_label(ys[k], ylabels[k], sizeof ylabels[k]), yt[k] = ylabels[k];
+  for (int m = 0; m < nm && !rc && nx > 0 && ny > 0; m++) {
     char data[4400];
     snprintf(data, sizeof data, "%s/heatmap-%s.dat", p->scratch, metrics[m]);
     FILE *d = fopen(data, "w");
@@ -656,20 +869,22 @@ static int plot_heatmaps(plotter *p, const char *name, sq_error *err) {
       fprintf(d, "%d,%d,%s\n", i, j, field(line, mean_col, buf, sizeof buf));
     }
     if (d) fclose(d);
-    char title[512], kind[256], cb[256], script[16384], out[4400];
+    char title[512], kind[256], cb[256], out[4400];
+
+    gp_script script;
     snprintf(title, sizeof title, p->l->heatmap, name, metric_title_of(p->chinese, metrics[m]));
     snprintf(kind, sizeof kind, "heatmap-%.63s", metrics[m]);
     snprintf(cb, sizeof cb, p->l->mean_of, metric_title_of(p->chinese, metrics[m]));
-    begin_script(p, script, sizeof script, kind, title, out, sizeof out);
-    add_string(script, sizeof script, "data", data);
-    add_string(script, sizeof script, "xtics_spec", xtics);
-    add_string(script, sizeof script, "ytics_spec", ytics);
-    add_string(script, sizeof script, "xlabel", xname);
-    add_string(script, sizeof script, "ylabel", yname);
-    add_string(script, sizeof script, "cblabel", cb);
-    add_number(script, sizeof script, "nx", nx);
-    add_number(script, sizeof script, "ny", ny);
-    rc = render(p, "heatmap.gp", script, out, err);
+    begin_script(p, &script, kind, title, out, sizeof out);
+    add_path(&script, "data", data);
+    add_array(&script, "xt", xt, nx);
+    add_array(&script, "yt", yt, ny);
+    add_string(&script, "xlabel", xname);
+    add_string(&script, "ylabel", yname);
+    add_string(&script, "cblabel", cb);
+    add_number(&script, "nx", nx);
+    add_number(&script, "ny", ny);
+    rc = render(p, "heatmap.gp", &script, out, err);
     unlink(data);
   }
   fclose(f);
@@ -680,20 +895,28 @@ static int plot_heatmaps(plotter *p, const char *name, sq_error *err) {
 static int plot_indices(plotter *p, const char *name, sq_error *err) {
   char path[4200], line[4096];
   snprintf(path, sizeof path, "%s/sensitivity.csv", p->dir);
+  if (!exists(path)) return SQ_OK;
+  int rc = check_csv(path, &sensitivity_need, err);
+  if (rc) return rc;
   FILE *f = fopen(path, "r");
-  if (!f) return SQ_OK;
+  if (!f) return sq_error_set(err, SQ_ERUNTIME, "%s: cannot read: %s", path, strerror(errno));
   char metrics[32][64];
   int nm = 0;
   if (!fgets(line, sizeof line, f)) nm = -1;
-  while (nm >= 0 && fgets(line, sizeof line, f)) {
-    char m[64];
-    field(line, 0, m, sizeof m);
+  for (int line_no = 2; nm >= 0 && fgets(line, sizeof line, f); line_no++) {
+    char m[64], param[128], shown[300];
+    field(line, 0, m, sizeof m), field(line, 1, param, sizeof param);
+    if (!plain_word(m) || !plain_word(param)) { /* names of files and of data columns */
+      fclose(f);
+      return sq_error_set(err, SQ_EINPUT, "%s:%d: expected a metric and a key path, got \"%s\"",
+                          path, line_no, sq_name_shown(line, shown, sizeof shown));
+    }
     if (nm == 0 || strcmp(metrics[nm - 1], m)) {
       if (nm == 32) break;
       snprintf(metrics[nm++], sizeof metrics[0], "%s", m);
     }
   }
-  int rc = SQ_OK;
+  rc = SQ_OK;
   for (int m = 0; m < nm && !rc; m++) {
     char data[4400];
     snprintf(data, sizeof data, "%s/indices.dat", p->scratch);
@@ -714,17 +937,19 @@ static int plot_indices(plotter *p, const char *name, sq_error *err) {
       n_params++;
     }
     if (d) fclose(d);
-    char title[512], kind[256], script[16384], out[4400];
+    char title[512], kind[256], out[4400];
+
+    gp_script script;
     snprintf(title, sizeof title, p->l->indices, name, metric_title_of(p->chinese, metrics[m]));
     snprintf(kind, sizeof kind, "sensitivity-%.63s", metrics[m]);
-    begin_script(p, script, sizeof script, kind, title, out, sizeof out);
-    add_string(script, sizeof script, "data", data);
-    add_string(script, sizeof script, "l_first", p->l->first_order);
-    add_string(script, sizeof script, "l_total", p->l->total_effect);
-    add_string(script, sizeof script, "xlabel", "");
-    add_string(script, sizeof script, "ylabel", p->l->index_axis);
-    add_number(script, sizeof script, "n", n_params);
-    rc = render(p, "indices.gp", script, out, err);
+    begin_script(p, &script, kind, title, out, sizeof out);
+    add_path(&script, "data", data);
+    add_string(&script, "l_first", p->l->first_order);
+    add_string(&script, "l_total", p->l->total_effect);
+    add_string(&script, "xlabel", "");
+    add_string(&script, "ylabel", p->l->index_axis);
+    add_number(&script, "n", n_params);
+    rc = render(p, "indices.gp", &script, out, err);
     unlink(data);
   }
   fclose(f);
@@ -770,22 +995,46 @@ static void remove_scratch(const char *scratch) {
   rmdir(scratch);
 }
 
+/* Which results a folder holds; an error says what is wrong with it: no
+ * such folder, not a folder, none of the files plot reads. */
+static int what_to_plot(const char *dir, bool *comparison, bool *run, bool *sweep,
+                        sq_error *err) {
+  struct stat st;
+  if (stat(dir, &st) != 0)
+    return sq_error_set(err, SQ_EINPUT, "%s: %s", dir,
+                        errno == ENOENT ? "no such folder" : strerror(errno));
+  if (!S_ISDIR(st.st_mode))
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: not a folder (plot takes the folder written by `shequn run`, "
+                        "`compare` or `sweep`)",
+                        dir);
+  for (const char *c = dir; *c; c++)
+    if ((unsigned char)*c < 0x20 || *c == 0x7f)
+      return sq_error_set(err, SQ_EINPUT, "%s: a folder name with control characters", dir);
+  char path[4200];
+  snprintf(path, sizeof path, "%s/comparison.csv", dir);
+  *comparison = exists(path);
+  snprintf(path, sizeof path, "%s/curves.csv", dir);
+  *run = exists(path);
+  snprintf(path, sizeof path, "%s/points.csv", dir);
+  *sweep = exists(path);
+  if (!*comparison && !*run && !*sweep)
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: no results to plot: no curves.csv (from `shequn run`), "
+                        "comparison.csv (from `shequn compare`) or points.csv (from `shequn "
+                        "sweep`) in this folder",
+                        dir);
+  return SQ_OK;
+}
+
 int sq_plot(const char *dir, const char *format, bool chinese, int *written, sq_error *err) {
   plotter p = {.dir = dir, .format = format, .chinese = chinese,
                .l = chinese ? &chinese_labels : &english};
   *written = 0;
   char path[4200], name[128];
-  snprintf(path, sizeof path, "%s/comparison.csv", dir);
-  bool comparison = exists(path);
-  snprintf(path, sizeof path, "%s/curves.csv", dir);
-  bool run = exists(path);
-  snprintf(path, sizeof path, "%s/points.csv", dir);
-  bool sweep = exists(path);
-  if (!comparison && !run && !sweep)
-    return sq_error_set(err, SQ_EINPUT,
-                        "%s: no results to plot (expected curves.csv from `shequn run`, "
-                        "comparison.csv from `shequn compare` or points.csv from `shequn sweep`)",
-                        dir);
+  bool comparison, run, sweep;
+  int rc = what_to_plot(dir, &comparison, &run, &sweep, err);
+  if (rc) return rc;
   if (!sq_find_project_dir("plots", "common.gp", p.templates, sizeof p.templates))
     return sq_error_set(err, SQ_ERUNTIME,
                         "cannot find the gnuplot templates (plots/common.gp): set SHEQUN_HOME to "
@@ -797,7 +1046,6 @@ int sq_plot(const char *dir, const char *format, bool chinese, int *written, sq_
                         strerror(errno));
   p.gallery = load_gallery(p.templates);
   run_name(dir, name, sizeof name);
-  int rc = SQ_OK;
   if (sweep) {
     bool grid;
     sweep_facts(dir, name, sizeof name, &grid);
@@ -807,7 +1055,9 @@ int sq_plot(const char *dir, const char *format, bool chinese, int *written, sq_
     rc = plot_comparison(&p, err);
     if (!rc) rc = plot_survival(&p, err);
   } else {
-    rc = plot_lifecycle(&p, name, err);
+    snprintf(path, sizeof path, "%s/curves.csv", dir);
+    rc = check_csv(path, &curves_need, err);
+    if (!rc) rc = plot_lifecycle(&p, name, err);
     if (!rc) rc = plot_survival(&p, err);
     if (!rc) rc = plot_network(&p, name, err);
     if (!rc) rc = plot_participation(&p, name, err);
