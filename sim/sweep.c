@@ -12,6 +12,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "sim/fileio.h"
+#include "sim/names.h"
 #include "sim/run.h"
 #include "sim/scenario.h"
 #include "sim/sensitivity.h"
@@ -153,6 +154,22 @@ static int parse_parameter(sq_sweep *s, const cJSON *o, int index, sq_error *err
   return SQ_OK;
 }
 
+/* The name becomes the output folder out/<name>: it must be one safe path
+ * component (sim/names.h). */
+static int check_name(const sq_sweep *s, const cJSON *name, sq_error *err) {
+  if (!cJSON_IsString(name))
+    return sq_error_set(err, SQ_EINPUT, "%s: name: expected a string, got %s", s->source,
+                        json_kind(name));
+  const char *why;
+  if (sq_name_is_safe(name->valuestring, &why)) return SQ_OK;
+  char quoted[160];
+  return sq_error_set(err, SQ_EINPUT,
+                      "%s: name: %s %s (it names the output folder: 1 to %d bytes of UTF-8, no "
+                      "'/', '\\' or control characters, not starting with '.' or '-')",
+                      s->source, sq_name_quote(name->valuestring, quoted, sizeof quoted), why,
+                      SQ_NAME_SAFE_MAX);
+}
+
 static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
   static const char *const known[] = {"name",      "description", "scenario", "design",
                                       "points",    "replicates",  "seed",     "sensitivity",
@@ -176,9 +193,8 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
   const cJSON *sens = cJSON_GetObjectItemCaseSensitive(root, "sensitivity");
   const cJSON *params = cJSON_GetObjectItemCaseSensitive(root, "parameters");
   const cJSON *metrics = cJSON_GetObjectItemCaseSensitive(root, "metrics");
-  if (name && (!cJSON_IsString(name) || strlen(name->valuestring) >= sizeof s->name))
-    return sq_error_set(err, SQ_EINPUT, "%s: name: expected a string of at most %zu characters",
-                        s->source, sizeof s->name - 1);
+  int rc;
+  if (name && (rc = check_name(s, name, err))) return rc;
   if (desc && (!cJSON_IsString(desc) || strlen(desc->valuestring) >= sizeof s->description))
     return sq_error_set(err, SQ_EINPUT, "%s: description: expected a string", s->source);
   if (!cJSON_IsString(scenario))
@@ -187,7 +203,6 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
   if (design && !cJSON_IsString(design))
     return sq_error_set(err, SQ_EINPUT, "%s: design: expected a string, got %s", s->source,
                         json_kind(design));
-  int rc;
   s->design = SQ_DESIGN_GRID;
   if (design && (rc = sq_design_parse(design->valuestring, &s->design, err))) {
     sq_error_prefix(err, "design");
@@ -252,6 +267,10 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
         return sq_error_set(err, SQ_EINPUT, "%s: metrics[%d]: expected one of %s", s->source,
                             s->n_metrics, list);
       }
+      for (int i = 0; i < s->n_metrics; i++) /* twice would give duplicate rows */
+        if (s->metric[i] == k)
+          return sq_error_set(err, SQ_EINPUT, "%s: metrics[%d]: \"%s\" is listed twice",
+                              s->source, s->n_metrics, m->valuestring);
       s->metric[s->n_metrics++] = k;
     }
   } else {
@@ -302,8 +321,11 @@ static int expand(sq_sweep *s, sq_error *err) {
 bool sq_is_sweep_file(const char *path) {
   char *text = sq_read_file(path, NULL, NULL);
   cJSON *root = text ? cJSON_Parse(text) : NULL;
-  bool sweep = cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "scenario")) &&
-               cJSON_GetObjectItemCaseSensitive(root, "parameters") != NULL;
+  /* no scenario has a "scenario" key; with a design or parameters it is a
+   * sweep, even one with mistakes (its errors are then a sweep's) */
+  bool sweep = cJSON_GetObjectItemCaseSensitive(root, "scenario") &&
+               (cJSON_GetObjectItemCaseSensitive(root, "parameters") ||
+                cJSON_GetObjectItemCaseSensitive(root, "design"));
   cJSON_Delete(root);
   free(text);
   return sweep;

@@ -16,6 +16,7 @@
 #include "sim/design.h"
 #include "sim/error.h"
 #include "sim/metrics.h"
+#include "sim/names.h"
 #include "sim/population.h"
 
 #define SQ_MAX_SWEEP_PARAMS 32
@@ -27,7 +28,7 @@ typedef struct sq_sweep_param {
 
 typedef struct sq_sweep {
   char source[4096];  /* the sweep file */
-  char name[SQ_NAME_MAX];
+  char name[SQ_NAME_SAFE_MAX + 1]; /* safe as a folder name (sim/names.h) */
   char description[SQ_TEXT_MAX];
   char scenario_path[4096];
   sq_scenario base;
@@ -46,8 +47,8 @@ typedef struct sq_sweep {
   double *values;     /* n_points x n_params: parameter values of each point */
 } sq_sweep;
 
-/* Does this file look like a sweep (it names a "scenario" and
- * "parameters") rather than a scenario? */
+/* Does this file look like a sweep (it has a "scenario" key, and
+ * "parameters" or a "design") rather than a scenario? */
 bool sq_is_sweep_file(const char *path);
 
 /* Read and expand a sweep file; every point's scenario is checked.
