@@ -72,6 +72,21 @@ uint64_t sq_sweep_fingerprint(const sq_sweep *s);
 int sq_sweep_run(const sq_sweep *s, const sq_population *pop, size_t run, double *values,
                  sq_error *err);
 
+/* ---- the lock on the output folder (DIR/.lock) ------------------------- */
+
+/* One sweep writes a folder at a time: flock(2) on DIR/.lock, taken before
+ * anything in DIR is read or written and held until the files are written.
+ * The file holds the holder's PID, for the message a second writer gets;
+ * the kernel drops the lock when its holder dies, however it dies. */
+typedef struct sq_sweep_lock {
+  int fd; /* -1 when not held */
+} sq_sweep_lock;
+
+/* Create DIR if need be and take its lock; SQ_ERUNTIME, naming the folder
+ * and the holder's PID, when another process holds it. */
+int sq_sweep_lock_take(sq_sweep_lock *l, const char *dir, sq_error *err);
+void sq_sweep_lock_release(sq_sweep_lock *l);
+
 /* ---- the journal of completed runs (DIR/journal.csv) ------------------- */
 
 typedef struct sq_journal {
@@ -82,10 +97,12 @@ typedef struct sq_journal {
   size_t n_done;
 } sq_journal;
 
-/* Open DIR/journal.csv for the sweep: a new journal, or with `resume` the
- * existing one, whose completed runs are marked done (a torn or corrupt
- * line, as a crash may leave, is ignored).  Refuses to overwrite a journal
- * without `resume`, and to resume one written for another sweep. */
+/* Open DIR/journal.csv for the sweep (hold DIR's lock first): a new
+ * journal, or with `resume` the existing one, whose completed runs are
+ * marked done; torn or damaged lines, as a crash may leave, are reported
+ * on stderr by line number and their runs left to redo.  Refuses to
+ * overwrite a journal without `resume`, and to resume one written for
+ * another sweep. */
 int sq_journal_open(sq_journal *j, const char *dir, const sq_sweep *s, bool resume,
                     sq_error *err);
 
