@@ -41,7 +41,9 @@ static const char sweep_usage[] =
     "Draw its charts with `shequn plot DIR`.\n"
     "MPI: built with -DSHEQUN_MPI=ON, `mpirun -np N shequn sweep ...` spreads the\n"
     "runs over N-1 worker ranks; rank 0 hands out work and writes the files.\n"
-    "Exit status: 0 done, 1 failed, 2 bad input, 130 interrupted.\n";
+    "One sweep writes DIR at a time (a lock, DIR/.lock): another one on DIR,\n"
+    "fresh or --resume, is refused naming the process that holds it.\n"
+    "Exit status: 0 done, 1 failed (or DIR is busy), 2 bad input, 130 interrupted.\n";
 
 typedef struct sweep_args {
   const char *file, *output;
