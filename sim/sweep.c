@@ -492,8 +492,9 @@ int sq_sweep_lock_take(sq_sweep_lock *l, const char *dir, sq_error *err) {
   if (fd < 0) return sq_error_set(err, SQ_ERUNTIME, "%s: cannot open: %s", path, strerror(errno));
   if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
     int e = errno;
-    rc = e == EWOULDBLOCK ? refuse_busy(fd, dir, err)
-                          : sq_error_set(err, SQ_ERUNTIME, "%s: cannot lock: %s", path, strerror(e));
+    rc = e == EWOULDBLOCK
+             ? refuse_busy(fd, dir, err)
+             : sq_error_set(err, SQ_ERUNTIME, "%s: cannot lock: %s", path, strerror(e));
     close(fd);
     return rc;
   }
@@ -508,8 +509,9 @@ int sq_sweep_lock_take(sq_sweep_lock *l, const char *dir, sq_error *err) {
   return SQ_OK;
 }
 
-/* The file stays (removing it would let a third process lock a new file
- * while a second still waits on the old one); emptied, it names no one. */
+/* The file stays (were it removed, a process that had opened it before
+ * could lock the unlinked file while a third locks a new one); emptied, it
+ * names no one. */
 void sq_sweep_lock_release(sq_sweep_lock *l) {
   if (l->fd < 0) return;
   int ignored = ftruncate(l->fd, 0); /* a stale PID is harmless: the flock is what counts */
@@ -578,7 +580,8 @@ static uint64_t read_journal(FILE *f, size_t n_runs,
                              damage *bad) {
   char line[8192];
   unsigned long long fingerprint = 0;
-  if (!next_line(f, line, sizeof line) || strncmp(line, JOURNAL_MAGIC, strlen(JOURNAL_MAGIC)) != 0 ||
+  if (!next_line(f, line, sizeof line) ||
+      strncmp(line, JOURNAL_MAGIC, strlen(JOURNAL_MAGIC)) != 0 ||
       sscanf(line + strlen(JOURNAL_MAGIC), " %*s %llx", &fingerprint) != 1)
     return 0;
   double values[SQ_MAX_METRICS];
@@ -627,7 +630,8 @@ static int resume_journal(sq_journal *j, FILE *old, uint64_t fingerprint, sq_err
     fseek(j->f, 0, SEEK_END);
     fputc('\n', j->f);
   }
-  if (!j->f) return sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", j->path, strerror(errno));
+  if (!j->f)
+    return sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", j->path, strerror(errno));
   return SQ_OK;
 }
 
@@ -640,7 +644,8 @@ static int new_journal(sq_journal *j, uint64_t fingerprint, sq_error *err) {
   int rc = sq_write_text(j->path, header, err);
   if (rc) return rc;
   j->f = fopen(j->path, "a");
-  if (!j->f) return sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", j->path, strerror(errno));
+  if (!j->f)
+    return sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", j->path, strerror(errno));
   return SQ_OK;
 }
 
