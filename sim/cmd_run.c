@@ -9,6 +9,7 @@
 #include "sim/population.h"
 #include "sim/scenario.h"
 #include "sim/survival.h"
+#include "sim/sweep.h"
 
 static const char run_usage[] =
     "Usage: shequn run SCENARIO [OPTIONS]\n"
@@ -110,6 +111,9 @@ int sq_cmd_run(int argc, char **argv) {
   rc = sq_read_scenario(&sc, a.scenario, o->sets, o->n_sets, o->has_seed ? &o->seed : NULL,
                         o->has_replicates ? &o->replicates : NULL, &err);
   free(a.opt.sets);
+  if (rc && sq_is_sweep_file(a.scenario)) /* rather than "scenario: unknown key" */
+    sq_error_set(&err, SQ_EINPUT, "%s: this is a sweep file; run it with shequn sweep %s",
+                 a.scenario, a.scenario);
   if (rc) {
     fprintf(stderr, "%s\n", err.message);
     return 2;

@@ -41,7 +41,9 @@ static const char sweep_usage[] =
     "Draw its charts with `shequn plot DIR`.\n"
     "MPI: built with -DSHEQUN_MPI=ON, `mpirun -np N shequn sweep ...` spreads the\n"
     "runs over N-1 worker ranks; rank 0 hands out work and writes the files.\n"
-    "Exit status: 0 done, 1 failed, 2 bad input, 130 interrupted.\n";
+    "One sweep writes DIR at a time (a lock, DIR/.lock): another one on DIR,\n"
+    "fresh or --resume, is refused naming the process that holds it.\n"
+    "Exit status: 0 done, 1 failed (or DIR is busy), 2 bad input, 130 interrupted.\n";
 
 typedef struct sweep_args {
   const char *file, *output;
@@ -240,8 +242,10 @@ int sq_cmd_sweep(int argc, char **argv) {
   snprintf(dir, sizeof dir, "%s%s", a.output ? "" : "out/", a.output ? a.output : s.name);
   int threads = (int)a.threads;
   sq_journal j = {0};
-  if (!rc && rank == 0) {
-    rc = sq_journal_open(&j, dir, &s, a.resume, &err);
+  sq_sweep_lock lock = {-1};
+  if (!rc && rank == 0) { /* only the coordinator touches the folder */
+    rc = sq_sweep_lock_take(&lock, dir, &err);
+    if (!rc) rc = sq_journal_open(&j, dir, &s, a.resume, &err);
     if (!rc) {
       printf("sweep %s: %zu points x %d replicates = %zu runs (%s design%s)\n", s.name,
              s.n_points, s.replicates, sq_sweep_runs(&s), sq_design_name(s.design),
@@ -263,7 +267,9 @@ int sq_cmd_sweep(int argc, char **argv) {
   int bad = rc != 0, any_bad;
   MPI_Allreduce(&bad, &any_bad, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
   if (any_bad) {
-    if (rc) fprintf(stderr, "%s\n", err.message);
+    if (rc) fprintf(stderr, "%s%s\n", err.status == SQ_EINPUT ? "" : "shequn sweep: ", err.message);
+    sq_journal_close(&j);
+    sq_sweep_lock_release(&lock);
     MPI_Finalize();
     return rc == SQ_EINPUT || !rc ? 2 : 1;
   }
@@ -301,6 +307,7 @@ int sq_cmd_sweep(int argc, char **argv) {
       printf("wrote %s/ (runs.csv, points.csv%s, sweep.json, summary.json)\n", dir,
              s.saltelli ? ", sensitivity.csv" : "");
     }
+    sq_sweep_lock_release(&lock); /* held until every file is written */
   }
   sq_sweep_free(&s);
 #ifdef SHEQUN_MPI

@@ -3,15 +3,18 @@
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
 #include "sim/fileio.h"
+#include "sim/names.h"
 #include "sim/run.h"
 #include "sim/scenario.h"
 #include "sim/sensitivity.h"
@@ -153,6 +156,22 @@ static int parse_parameter(sq_sweep *s, const cJSON *o, int index, sq_error *err
   return SQ_OK;
 }
 
+/* The name becomes the output folder out/<name>: it must be one safe path
+ * component (sim/names.h). */
+static int check_name(const sq_sweep *s, const cJSON *name, sq_error *err) {
+  if (!cJSON_IsString(name))
+    return sq_error_set(err, SQ_EINPUT, "%s: name: expected a string, got %s", s->source,
+                        json_kind(name));
+  const char *why;
+  if (sq_name_is_safe(name->valuestring, &why)) return SQ_OK;
+  char quoted[160];
+  return sq_error_set(err, SQ_EINPUT,
+                      "%s: name: %s %s (it names the output folder: 1 to %d bytes of UTF-8, no "
+                      "'/', '\\' or control characters, not starting with '.' or '-')",
+                      s->source, sq_name_quote(name->valuestring, quoted, sizeof quoted), why,
+                      SQ_NAME_SAFE_MAX);
+}
+
 static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
   static const char *const known[] = {"name",      "description", "scenario", "design",
                                       "points",    "replicates",  "seed",     "sensitivity",
@@ -176,9 +195,8 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
   const cJSON *sens = cJSON_GetObjectItemCaseSensitive(root, "sensitivity");
   const cJSON *params = cJSON_GetObjectItemCaseSensitive(root, "parameters");
   const cJSON *metrics = cJSON_GetObjectItemCaseSensitive(root, "metrics");
-  if (name && (!cJSON_IsString(name) || strlen(name->valuestring) >= sizeof s->name))
-    return sq_error_set(err, SQ_EINPUT, "%s: name: expected a string of at most %zu characters",
-                        s->source, sizeof s->name - 1);
+  int rc;
+  if (name && (rc = check_name(s, name, err))) return rc;
   if (desc && (!cJSON_IsString(desc) || strlen(desc->valuestring) >= sizeof s->description))
     return sq_error_set(err, SQ_EINPUT, "%s: description: expected a string", s->source);
   if (!cJSON_IsString(scenario))
@@ -187,7 +205,6 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
   if (design && !cJSON_IsString(design))
     return sq_error_set(err, SQ_EINPUT, "%s: design: expected a string, got %s", s->source,
                         json_kind(design));
-  int rc;
   s->design = SQ_DESIGN_GRID;
   if (design && (rc = sq_design_parse(design->valuestring, &s->design, err))) {
     sq_error_prefix(err, "design");
@@ -252,6 +269,10 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
         return sq_error_set(err, SQ_EINPUT, "%s: metrics[%d]: expected one of %s", s->source,
                             s->n_metrics, list);
       }
+      for (int i = 0; i < s->n_metrics; i++) /* twice would give duplicate rows */
+        if (s->metric[i] == k)
+          return sq_error_set(err, SQ_EINPUT, "%s: metrics[%d]: \"%s\" is listed twice",
+                              s->source, s->n_metrics, m->valuestring);
       s->metric[s->n_metrics++] = k;
     }
   } else {
@@ -302,8 +323,11 @@ static int expand(sq_sweep *s, sq_error *err) {
 bool sq_is_sweep_file(const char *path) {
   char *text = sq_read_file(path, NULL, NULL);
   cJSON *root = text ? cJSON_Parse(text) : NULL;
-  bool sweep = cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "scenario")) &&
-               cJSON_GetObjectItemCaseSensitive(root, "parameters") != NULL;
+  /* no scenario has a "scenario" key; with a design or parameters it is a
+   * sweep, even one with mistakes (its errors are then a sweep's) */
+  bool sweep = cJSON_GetObjectItemCaseSensitive(root, "scenario") &&
+               (cJSON_GetObjectItemCaseSensitive(root, "parameters") ||
+                cJSON_GetObjectItemCaseSensitive(root, "design"));
   cJSON_Delete(root);
   free(text);
   return sweep;
@@ -433,6 +457,69 @@ int sq_sweep_run(const sq_sweep *s, const sq_population *pop, size_t run, double
   return SQ_OK;
 }
 
+/* ---- the lock on the output folder -------------------------------------------------- */
+
+/* The PID written in a held lock file, or 0 if it cannot be read (its
+ * holder may be between taking the lock and writing it: wait a little). */
+static long lock_holder(int fd) {
+  for (int attempt = 0; attempt < 20; attempt++) {
+    char text[32] = {0};
+    long pid = 0;
+    if (pread(fd, text, sizeof text - 1, 0) > 0 && sscanf(text, "%ld", &pid) == 1 && pid > 0)
+      return pid;
+    nanosleep(&(struct timespec){0, 10000000}, NULL);
+  }
+  return 0;
+}
+
+static int refuse_busy(int fd, const char *dir, sq_error *err) {
+  long pid = lock_holder(fd);
+  char who[64] = "another process";
+  if (pid) snprintf(who, sizeof who, "process %ld", pid);
+  return sq_error_set(err, SQ_ERUNTIME,
+                      "%s: another sweep is writing to this folder (%s holds %s/.lock); wait "
+                      "for it to end, or write to another folder",
+                      dir, who, dir);
+}
+
+int sq_sweep_lock_take(sq_sweep_lock *l, const char *dir, sq_error *err) {
+  l->fd = -1;
+  char path[4200];
+  snprintf(path, sizeof path, "%s/.lock", dir);
+  int rc = sq_make_dirs(dir, err); /* mkdir tolerates a racer; the lock decides */
+  if (rc) return rc;
+  int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return sq_error_set(err, SQ_ERUNTIME, "%s: cannot open: %s", path, strerror(errno));
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    int e = errno;
+    rc = e == EWOULDBLOCK
+             ? refuse_busy(fd, dir, err)
+             : sq_error_set(err, SQ_ERUNTIME, "%s: cannot lock: %s", path, strerror(e));
+    close(fd);
+    return rc;
+  }
+  char text[32];
+  int n = snprintf(text, sizeof text, "%ld\n", (long)getpid());
+  if (ftruncate(fd, 0) != 0 || pwrite(fd, text, (size_t)n, 0) != n) {
+    rc = sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", path, strerror(errno));
+    close(fd);
+    return rc;
+  }
+  l->fd = fd;
+  return SQ_OK;
+}
+
+/* The file stays (were it removed, a process that had opened it before
+ * could lock the unlinked file while a third locks a new one); emptied, it
+ * names no one. */
+void sq_sweep_lock_release(sq_sweep_lock *l) {
+  if (l->fd < 0) return;
+  int ignored = ftruncate(l->fd, 0); /* a stale PID is harmless: the flock is what counts */
+  (void)ignored;
+  close(l->fd);
+  l->fd = -1;
+}
+
 /* ---- the journal --------------------------------------------------------------------- */
 
 #define JOURNAL_MAGIC "# shequn sweep journal"
@@ -468,27 +555,98 @@ static bool parse_record(char *line, size_t n_runs, size_t *run, double *values)
   return true;
 }
 
-/* Read the journal: call `each` for every valid record.  Returns the
- * header's fingerprint, or 0 when the file has no valid header. */
+/* Line numbers of the damaged lines of a journal, the first few kept. */
+typedef struct damage {
+  size_t count;
+  size_t lines[8];
+} damage;
+
+/* Read a line into buf; a line too long for it is read to its end and
+ * returned cut (without its newline, so that it parses as damaged). */
+static bool next_line(FILE *f, char *buf, int size) {
+  if (!fgets(buf, size, f)) return false;
+  if (!strchr(buf, '\n')) {
+    int c;
+    while ((c = fgetc(f)) != EOF && c != '\n') continue;
+  }
+  return true;
+}
+
+/* Read the journal: call `each` for every valid record, and note the
+ * damaged lines in `bad` (if not NULL).  Returns the header's fingerprint,
+ * or 0 when the file has no valid header. */
 static uint64_t read_journal(FILE *f, size_t n_runs,
-                             void (*each)(void *ctx, size_t run, const double *values), void *ctx) {
+                             void (*each)(void *ctx, size_t run, const double *values), void *ctx,
+                             damage *bad) {
   char line[8192];
   unsigned long long fingerprint = 0;
-  if (!fgets(line, sizeof line, f) || strncmp(line, JOURNAL_MAGIC, strlen(JOURNAL_MAGIC)) != 0 ||
+  if (!next_line(f, line, sizeof line) ||
+      strncmp(line, JOURNAL_MAGIC, strlen(JOURNAL_MAGIC)) != 0 ||
       sscanf(line + strlen(JOURNAL_MAGIC), " %*s %llx", &fingerprint) != 1)
     return 0;
   double values[SQ_MAX_METRICS];
-  while (fgets(line, sizeof line, f)) {
+  for (size_t number = 2; next_line(f, line, sizeof line); number++) {
     size_t run;
-    if (parse_record(line, n_runs, &run, values)) each(ctx, run, values);
+    if (parse_record(line, n_runs, &run, values))
+      each(ctx, run, values);
+    else if (bad && bad->count++ < SQ_LEN(bad->lines))
+      bad->lines[bad->count - 1] = number;
   }
   return fingerprint;
+}
+
+/* "DIR/journal.csv: 2 damaged lines (12, 40) ignored; their runs are redone" */
+static void report_damage(const char *path, const damage *bad) {
+  if (!bad->count) return;
+  fprintf(stderr, "shequn sweep: %s: %zu damaged line%s (", path, bad->count,
+          bad->count == 1 ? "" : "s");
+  for (size_t k = 0; k < bad->count && k < SQ_LEN(bad->lines); k++)
+    fprintf(stderr, "%s%zu", k ? ", " : "", bad->lines[k]);
+  fprintf(stderr, "%s) ignored; %s redone\n", bad->count > SQ_LEN(bad->lines) ? ", ..." : "",
+          bad->count == 1 ? "its run is" : "their runs are");
 }
 
 static void mark_done(void *ctx, size_t run, const double *values) {
   (void)values;
   sq_journal *j = ctx;
   if (!j->done[run]) j->done[run] = 1, j->n_done++;
+}
+
+/* The runs an existing journal holds; SQ_EINPUT if it is another sweep's. */
+static int resume_journal(sq_journal *j, FILE *old, uint64_t fingerprint, sq_error *err) {
+  damage bad = {0};
+  uint64_t found = read_journal(old, j->n_runs, mark_done, j, &bad);
+  fclose(old);
+  if (found != fingerprint)
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: this journal belongs to another sweep (the sweep file, its "
+                        "scenario or shequn changed); write to another directory",
+                        j->path);
+  report_damage(j->path, &bad);
+  j->f = fopen(j->path, "a+");
+  /* a crash may have left a torn last line: end it, so that the next
+   * record starts a line of its own */
+  if (j->f && fseek(j->f, -1, SEEK_END) == 0 && fgetc(j->f) != '\n') {
+    fseek(j->f, 0, SEEK_END);
+    fputc('\n', j->f);
+  }
+  if (!j->f)
+    return sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", j->path, strerror(errno));
+  return SQ_OK;
+}
+
+/* A new journal: its header written beside it and renamed into place, so
+ * that a kill at any moment leaves either no journal or a valid one. */
+static int new_journal(sq_journal *j, uint64_t fingerprint, sq_error *err) {
+  char header[256];
+  snprintf(header, sizeof header, "%s %s %016llx runs=%zu metrics=%zu\n", JOURNAL_MAGIC,
+           SHEQUN_VERSION, (unsigned long long)fingerprint, j->n_runs, sq_metric_count);
+  int rc = sq_write_text(j->path, header, err);
+  if (rc) return rc;
+  j->f = fopen(j->path, "a");
+  if (!j->f)
+    return sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", j->path, strerror(errno));
+  return SQ_OK;
 }
 
 int sq_journal_open(sq_journal *j, const char *dir, const sq_sweep *s, bool resume,
@@ -509,34 +667,9 @@ int sq_journal_open(sq_journal *j, const char *dir, const sq_sweep *s, bool resu
                         "to another directory",
                         j->path);
   }
-  if (old) {
-    uint64_t found = read_journal(old, j->n_runs, mark_done, j);
-    fclose(old);
-    if (found != fingerprint)
-      return sq_error_set(err, SQ_EINPUT,
-                          "%s: this journal belongs to another sweep (the sweep file, its "
-                          "scenario or shequn changed); write to another directory",
-                          j->path);
-    j->f = fopen(j->path, "a+");
-    /* a crash may have left a torn last line: end it, so that the next
-     * record starts a line of its own */
-    if (j->f && fseek(j->f, -1, SEEK_END) == 0 && fgetc(j->f) != '\n') {
-      fseek(j->f, 0, SEEK_END);
-      fputc('\n', j->f);
-    }
-  } else {
-    if (resume)
-      fprintf(stderr, "shequn sweep: %s: no journal to resume; starting afresh\n", j->path);
-    j->f = fopen(j->path, "w");
-    if (j->f) {
-      fprintf(j->f, "%s %s %016llx runs=%zu metrics=%zu\n", JOURNAL_MAGIC, SHEQUN_VERSION,
-              (unsigned long long)fingerprint, j->n_runs, sq_metric_count);
-      if (fflush(j->f) || fsync(fileno(j->f))) rc = -1;
-    }
-  }
-  if (!j->f || rc)
-    return sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", j->path, strerror(errno));
-  return SQ_OK;
+  if (old) return resume_journal(j, old, fingerprint, err);
+  if (resume) fprintf(stderr, "shequn sweep: %s: no journal to resume; starting afresh\n", j->path);
+  return new_journal(j, fingerprint, err);
 }
 
 int sq_journal_append(sq_journal *j, size_t run, const double *values, sq_error *err) {
@@ -774,7 +907,7 @@ int sq_sweep_finish(const sq_sweep *s, const char *dir, const sq_sweep_timing *t
   if (ftruncate(b.fd, (off_t)(n_runs * RECORD_DOUBLES * sizeof(double))))
     rc = sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", scratch, strerror(errno));
   FILE *f = rc ? NULL : fopen(journal, "r");
-  if (!rc && (!f || read_journal(f, n_runs, put_record, &b) != sq_sweep_fingerprint(s)))
+  if (!rc && (!f || read_journal(f, n_runs, put_record, &b, NULL) != sq_sweep_fingerprint(s)))
     rc = sq_error_set(err, SQ_ERUNTIME, "%s: cannot read the journal back", journal);
   if (f) fclose(f);
   if (!rc && b.failed)

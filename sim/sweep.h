@@ -16,6 +16,7 @@
 #include "sim/design.h"
 #include "sim/error.h"
 #include "sim/metrics.h"
+#include "sim/names.h"
 #include "sim/population.h"
 
 #define SQ_MAX_SWEEP_PARAMS 32
@@ -27,7 +28,7 @@ typedef struct sq_sweep_param {
 
 typedef struct sq_sweep {
   char source[4096];  /* the sweep file */
-  char name[SQ_NAME_MAX];
+  char name[SQ_NAME_SAFE_MAX + 1]; /* safe as a folder name (sim/names.h) */
   char description[SQ_TEXT_MAX];
   char scenario_path[4096];
   sq_scenario base;
@@ -46,8 +47,8 @@ typedef struct sq_sweep {
   double *values;     /* n_points x n_params: parameter values of each point */
 } sq_sweep;
 
-/* Does this file look like a sweep (it names a "scenario" and
- * "parameters") rather than a scenario? */
+/* Does this file look like a sweep (it has a "scenario" key, and
+ * "parameters" or a "design") rather than a scenario? */
 bool sq_is_sweep_file(const char *path);
 
 /* Read and expand a sweep file; every point's scenario is checked.
@@ -71,6 +72,21 @@ uint64_t sq_sweep_fingerprint(const sq_sweep *s);
 int sq_sweep_run(const sq_sweep *s, const sq_population *pop, size_t run, double *values,
                  sq_error *err);
 
+/* ---- the lock on the output folder (DIR/.lock) ------------------------- */
+
+/* One sweep writes a folder at a time: flock(2) on DIR/.lock, taken before
+ * anything in DIR is read or written and held until the files are written.
+ * The file holds the holder's PID, for the message a second writer gets;
+ * the kernel drops the lock when its holder dies, however it dies. */
+typedef struct sq_sweep_lock {
+  int fd; /* -1 when not held */
+} sq_sweep_lock;
+
+/* Create DIR if need be and take its lock; SQ_ERUNTIME, naming the folder
+ * and the holder's PID, when another process holds it. */
+int sq_sweep_lock_take(sq_sweep_lock *l, const char *dir, sq_error *err);
+void sq_sweep_lock_release(sq_sweep_lock *l);
+
 /* ---- the journal of completed runs (DIR/journal.csv) ------------------- */
 
 typedef struct sq_journal {
@@ -81,10 +97,12 @@ typedef struct sq_journal {
   size_t n_done;
 } sq_journal;
 
-/* Open DIR/journal.csv for the sweep: a new journal, or with `resume` the
- * existing one, whose completed runs are marked done (a torn or corrupt
- * line, as a crash may leave, is ignored).  Refuses to overwrite a journal
- * without `resume`, and to resume one written for another sweep. */
+/* Open DIR/journal.csv for the sweep (hold DIR's lock first): a new
+ * journal, or with `resume` the existing one, whose completed runs are
+ * marked done; torn or damaged lines, as a crash may leave, are reported
+ * on stderr by line number and their runs left to redo.  Refuses to
+ * overwrite a journal without `resume`, and to resume one written for
+ * another sweep. */
 int sq_journal_open(sq_journal *j, const char *dir, const sq_sweep *s, bool resume,
                     sq_error *err);
 

@@ -151,6 +151,21 @@ sweep    | tests/errors/sweep_unsweepable.json        | tests/errors/sweep_unswe
 sweep    | tests/errors/sweep_unknown_metric.json     | tests/errors/sweep_unknown_metric.json: metrics[0]: expected one of lifespan_days, censored, peak_members, reach, groups, final_active, final_members, peak_groups, peak_day, posts, sprout_days, growth_days, active_days, decline_days, death_days, member_steps
 sweep    | tests/errors/sweep_point_constraint.json   | tests/errors/sweep_point_constraint.json: point 1: group.founders: must be less than group.capacity (500), got 2385
 sweep    | tests/errors/sweep_sensitivity_grid.json   | tests/errors/sweep_sensitivity_grid.json: sensitivity: indices need a sobol or random design (got grid)
+sweep    | tests/errors/sweep_metric_twice.json       | tests/errors/sweep_metric_twice.json: metrics[3]: "lifespan_days" is listed twice
+sweep    | tests/errors/sweep_name_slash.json         | tests/errors/sweep_name_slash.json: name: "a/b" contains '/' (it names the output folder: 1 to 64 bytes of UTF-8, no '/', '\' or control characters, not starting with '.' or '-')
+sweep    | tests/errors/sweep_name_backslash.json     | tests/errors/sweep_name_backslash.json: name: "a\\b" contains '\' (it names the output folder: 1 to 64 bytes of UTF-8, no '/', '\' or control characters, not starting with '.' or '-')
+sweep    | tests/errors/sweep_name_dot.json           | tests/errors/sweep_name_dot.json: name: "." is a special folder name (it names the output folder: 1 to 64 bytes of UTF-8, no '/', '\' or control characters, not starting with '.' or '-')
+sweep    | tests/errors/sweep_name_dotdot.json        | tests/errors/sweep_name_dotdot.json: name: ".." is a special folder name (it names the output folder: 1 to 64 bytes of UTF-8, no '/', '\' or control characters, not starting with '.' or '-')
+sweep    | tests/errors/sweep_name_empty.json         | tests/errors/sweep_name_empty.json: name: "" is empty (it names the output folder: 1 to 64 bytes of UTF-8, no '/', '\' or control characters, not starting with '.' or '-')
+sweep    | tests/errors/sweep_name_control.json       | tests/errors/sweep_name_control.json: name: "red\u001b[31m" contains a control character (it names the output folder: 1 to 64 bytes of UTF-8, no '/', '\' or control characters, not starting with '.' or '-')
+sweep    | tests/errors/sweep_name_dash.json          | tests/errors/sweep_name_dash.json: name: "-rf" starts with '-' (it names the output folder: 1 to 64 bytes of UTF-8, no '/', '\' or control characters, not starting with '.' or '-')
+sweep    | tests/errors/sweep_name_long.json          | tests/errors/sweep_name_long.json: name: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" is longer than 64 bytes (it names the output folder: 1 to 64 bytes of UTF-8, no '/', '\' or control characters, not starting with '.' or '-')
+sweep    | tests/errors/sweep_name_type.json          | tests/errors/sweep_name_type.json: name: expected a string, got a number
+# --- a sweep file given to `shequn run` -----------------------------------------------
+run      | tests/sweeps/resume.json                   | tests/sweeps/resume.json: this is a sweep file; run it with shequn sweep tests/sweeps/resume.json
+run      | tests/errors/sweep_unknown_key.json        | tests/errors/sweep_unknown_key.json: this is a sweep file; run it with shequn sweep tests/errors/sweep_unknown_key.json
+sweep    | tests/errors/sweep_no_parameters.json      | tests/errors/sweep_no_parameters.json: parameters: expected an array of 1 to 32 parameters
+run      | tests/errors/sweep_no_parameters.json      | tests/errors/sweep_no_parameters.json: this is a sweep file; run it with shequn sweep tests/errors/sweep_no_parameters.json
 sweep    | tests/errors/sweep_missing_scenario.json   | tests/errors/sweep_missing_scenario.json: scenario: cannot read tests/errors/no_such_scenario.json: No such file or directory
 # --- fixed after review: trailing text, trailing commas, integer bounds, --set junk ---
 file     | tests/errors/syntax_extra_brace.json        | tests/errors/syntax_extra_brace.json:2:32: JSON syntax error near ','

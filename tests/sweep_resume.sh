@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A sweep interrupted by a kill (with a torn last line, as a power cut may
-# leave) or by Ctrl-C keeps its completed runs; --resume runs only the
+# leave, and a damaged line, reported by number) or by Ctrl-C keeps its
+# completed runs; --resume runs only the
 # missing ones, and the final files are byte-identical to those of an
 # uninterrupted sweep.  A journal is never overwritten, nor resumed for
 # another sweep.
@@ -39,10 +40,19 @@ kill -KILL $pid; wait $pid 2>/dev/null
 kept=$(( $(wc -l < "$tmp/killed/journal.csv") - 1 ))
 [ "$kept" -ge 40 ] && [ "$kept" -lt 480 ] && pass "killed after $kept runs, all kept in the journal" || bad "killed: $kept runs kept"
 [ ! -e "$tmp/killed/runs.csv" ] && pass "killed: no final file yet" || bad "killed: a final file appeared"
-printf '123,3.14159,27' >> "$tmp/killed/journal.csv"   # a torn line: no newline, no checksum
-out=$("$shequn" sweep $sweep -o "$tmp/killed" --resume --threads 2)
-echo "$out" | grep -q "resuming: $kept runs done, $((480 - kept)) to go" && pass "resume runs only the $((480 - kept)) missing runs" || bad "resume: '$out'"
-same_as_whole "killed and resumed" "$tmp/killed"
+# damage a complete line (line 12, a record): one byte flipped
+j=$tmp/killed/journal.csv
+at=$(( $(head -n 11 "$j" | wc -c) + 5 ))
+byte=$(od -An -tu1 -j $at -N1 "$j" | tr -d ' ')
+printf "\\$(printf '%03o' $(( byte ^ 1 )))" | dd of="$j" bs=1 seek=$at conv=notrunc 2>/dev/null
+torn=$(( $(wc -l < "$j") + 1 ))
+printf '123,3.14159,27' >> "$j"   # a torn line: no newline, no checksum
+out=$("$shequn" sweep $sweep -o "$tmp/killed" --resume --threads 2 2>"$tmp/killed.err")
+echo "$out" | grep -q "resuming: $((kept - 1)) runs done, $((480 - kept + 1)) to go" && pass "resume runs only the $((480 - kept + 1)) missing runs" || bad "resume: '$out'"
+want="shequn sweep: $j: 2 damaged lines (12, $torn) ignored; their runs are redone"
+[ "$(cat "$tmp/killed.err")" = "$want" ] && pass "resume reports the damaged lines 12 and $torn" ||
+  bad "damaged lines: got '$(cat "$tmp/killed.err")', expected '$want'"
+same_as_whole "killed, damaged and resumed" "$tmp/killed"
 
 # 2. interrupted by Ctrl-C (SIGINT): exit status 130, a hint, then resume
 "$shequn" sweep $sweep -o "$tmp/int" --threads 2 >/dev/null 2>"$tmp/int.err" &
