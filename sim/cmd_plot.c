@@ -18,6 +18,7 @@
 #include "sim/cli.h"
 #include "sim/plot.h"
 #include "sim/results.h"
+#include "sim/names.h"
 #include "sim/scenario.h"
 
 extern char **environ;
@@ -400,8 +401,8 @@ static int check_row(const char *path, int line_no, const char *line, int fields
   for (int k = 0; need->numbers[k]; k++) {
     char buf[256], shown[300];
     if (!is_number(field(line, cols[k], buf, sizeof buf)))
-      return sq_error_set(err, SQ_EINPUT, "%s:%d: %s: expected a number, got \"%s\"", path,
-                          line_no, need->numbers[k], sq_name_shown(buf, shown, sizeof shown));
+      return sq_error_set(err, SQ_EINPUT, "%s:%d: %s: expected a number, got %s", path,
+                          line_no, need->numbers[k], sq_name_quote(buf, shown, sizeof shown));
   }
   return SQ_OK;
 }
@@ -752,10 +753,10 @@ static int plot_comparison(plotter *p, sq_error *err) {
   for (int line_no = 2; !rc && n < 64 && fgets(line, sizeof line, f); line_no++) {
     char shown[400];
     field(line, c_name, buf, sizeof buf);
-    if (!sq_name_valid(buf)) {
+    if (!sq_name_is_safe(buf, NULL)) {
       rc = sq_error_set(err, SQ_EINPUT,
-                        "%s:%d: scenario: expected a scenario name (docs/SCENARIOS.md), got \"%s\"",
-                        path, line_no, sq_name_shown(buf, shown, sizeof shown));
+                        "%s:%d: scenario: expected a scenario name (docs/SCENARIOS.md), got %s",
+                        path, line_no, sq_name_quote(buf, shown, sizeof shown));
       break;
     }
     snprintf(curves[n], sizeof curves[n], "%s/%s/curves.csv", p->dir, buf);
@@ -837,8 +838,8 @@ static int plot_heatmaps(plotter *p, const char *name, sq_error *err) {
     field(line, 1, x, sizeof x), field(line, 2, y, sizeof y), field(line, 3, m, sizeof m);
     if (!plain_word(m)) { /* it names the chart's file */
       fclose(f);
-      return sq_error_set(err, SQ_EINPUT, "%s:%d: metric: expected a metric name, got \"%s\"",
-                          path, line_no, sq_name_shown(m, shown, sizeof shown));
+      return sq_error_set(err, SQ_EINPUT, "%s:%d: metric: expected a metric name, got %s",
+                          path, line_no, sq_name_quote(m, shown, sizeof shown));
     }
     int k;
     for (k = 0; k < nx && strcmp(xs[k], x); k++) {}
@@ -908,8 +909,8 @@ static int plot_indices(plotter *p, const char *name, sq_error *err) {
     field(line, 0, m, sizeof m), field(line, 1, param, sizeof param);
     if (!plain_word(m) || !plain_word(param)) { /* names of files and of data columns */
       fclose(f);
-      return sq_error_set(err, SQ_EINPUT, "%s:%d: expected a metric and a key path, got \"%s\"",
-                          path, line_no, sq_name_shown(line, shown, sizeof shown));
+      return sq_error_set(err, SQ_EINPUT, "%s:%d: expected a metric and a key path, got %s",
+                          path, line_no, sq_name_quote(line, shown, sizeof shown));
     }
     if (nm == 0 || strcmp(metrics[nm - 1], m)) {
       if (nm == 32) break;

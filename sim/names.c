@@ -23,6 +23,18 @@ static size_t utf8_decode(const unsigned char *s, unsigned long *cp) {
 
 static bool is_control(unsigned long c) { return c < 0x20 || (c >= 0x7f && c <= 0x9f); }
 
+/* Characters that show nothing or reorder what follows: zero widths, line
+ * separators, direction overrides, invisible operators, specials. */
+static bool is_invisible(unsigned long c) {
+  return (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) ||
+         (c >= 0x2060 && c <= 0x206f) || c == 0xfeff || (c >= 0xfff0 && c <= 0xffff);
+}
+
+static bool is_allowed_ascii(unsigned long c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c != 0 && strchr("_-.+ ", (int)c));
+}
+
 static bool fail(const char **why, const char *reason) {
   if (why) *why = reason;
   return false;
@@ -31,11 +43,10 @@ static bool fail(const char **why, const char *reason) {
 bool sq_name_is_safe(const char *name, const char **why) {
   size_t len = strlen(name);
   if (len == 0) return fail(why, "is empty");
-  if (len > SQ_NAME_SAFE_MAX) return fail(why, "is longer than 64 bytes");
-  if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
-    return fail(why, "is a special folder name");
+  if (len > SQ_NAME_SAFE_MAX) return fail(why, "is longer than 63 bytes");
   if (name[0] == '.') return fail(why, "starts with '.'");
   if (name[0] == '-') return fail(why, "starts with '-'");
+  if (name[0] == ' ' || name[len - 1] == ' ') return fail(why, "starts or ends with a space");
   for (const unsigned char *p = (const unsigned char *)name; *p;) {
     unsigned long c;
     size_t n = utf8_decode(p, &c);
@@ -43,6 +54,9 @@ bool sq_name_is_safe(const char *name, const char **why) {
     if (c == '/') return fail(why, "contains '/'");
     if (c == '\\') return fail(why, "contains '\\'");
     if (is_control(c)) return fail(why, "contains a control character");
+    if (is_invisible(c)) return fail(why, "contains an invisible character");
+    if (c < 0x80 && !is_allowed_ascii(c))
+      return fail(why, "contains a character other than letters, digits, spaces and _ - . +");
     p += n;
   }
   if (why) *why = NULL;
@@ -64,7 +78,7 @@ char *sq_name_quote(const char *name, char *out, size_t size) {
       snprintf(piece, sizeof piece, "\\x%02x", *p), n = 1;
     else if (c == '"' || c == '\\')
       snprintf(piece, sizeof piece, "\\%c", (char)c);
-    else if (is_control(c))
+    else if (is_control(c) || is_invisible(c))
       snprintf(piece, sizeof piece, "\\u%04lx", c);
     else
       memcpy(piece, p, n), piece[n] = '\0';

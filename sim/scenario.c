@@ -1,5 +1,7 @@
 #include "sim/scenario.h"
 
+#include "sim/names.h"
+
 #include <cjson/cJSON.h>
 #include <ctype.h>
 #include <errno.h>
@@ -210,71 +212,13 @@ void sq_scenario_defaults(sq_scenario *sc) {
 
 /* ---- names ---------------------------------------------------------------- */
 
-/* The length of the UTF-8 sequence at s (1-4), or 0 when it is not valid
- * UTF-8 (overlong, a surrogate, beyond U+10FFFF, cut short); *cp gets the
- * code point. */
-static int utf8_char(const unsigned char *s, uint32_t *cp) {
-  static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
-  int n = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3
-        : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
-  if (n == 0) return 0;
-  uint32_t c = n == 1 ? s[0] : s[0] & (0x7f >> n);
-  for (int k = 1; k < n; k++) {
-    if ((s[k] & 0xc0) != 0x80) return 0;
-    c = c << 6 | (s[k] & 0x3f);
-  }
-  if (c < least[n] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) return 0;
-  *cp = c;
-  return n;
-}
-
-/* Beyond ASCII, every character but the invisible ones: controls, zero
- * widths, line separators, direction overrides, specials. */
-static bool visible_beyond_ascii(uint32_t c) {
-  return !(c <= 0x9f || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) ||
-           (c >= 0x2060 && c <= 0x206f) || c == 0xfeff || (c >= 0xfff0 && c <= 0xffff));
-}
-
-bool sq_name_valid(const char *name) {
-  size_t n = strlen(name);
-  if (n == 0 || n >= SQ_NAME_MAX || strchr(".- ", name[0]) || name[n - 1] == ' ') return false;
-  for (const unsigned char *c = (const unsigned char *)name; *c;) {
-    uint32_t cp;
-    int len = utf8_char(c, &cp);
-    if (len == 0) return false;
-    if (len == 1 ? !(isalnum(*c) || strchr("_-.+ ", *c)) : !visible_beyond_ascii(cp))
-      return false;
-    c += len;
-  }
-  return true;
-}
-
-const char *sq_name_shown(const char *name, char *buf, size_t size) {
-  size_t used = 0;
-  for (const unsigned char *c = (const unsigned char *)name; *c && used + 8 < size;) {
-    uint32_t cp;
-    int len = utf8_char(c, &cp);
-    if (len > 1 && visible_beyond_ascii(cp)) { /* a readable character, as it is */
-      memcpy(buf + used, c, (size_t)len);
-      used += (size_t)len, c += len;
-    } else if (len == 1 && *c >= 0x20 && *c < 0x7f && *c != '"' && *c != '\\') {
-      buf[used++] = (char)*c++;
-    } else { /* anything else as an escape, never raw on a terminal */
-      used += (size_t)snprintf(buf + used, size - used, "\\x%02x", *c++);
-    }
-  }
-  buf[used] = '\0';
-  return buf;
-}
-
-/* The rule for names (docs/SCENARIOS.md), checked wherever one is set. */
+/* The rule for names (sim/names.h), checked wherever one is set. */
 static int check_name(const char *name, const char *source, sq_error *err) {
-  if (sq_name_valid(name)) return SQ_OK;
-  char shown[400];
-  return sq_error_set(err, SQ_EINPUT,
-                      "%s: name: expected letters, digits (any script), spaces and _ - . + "
-                      "(not first: . - or a space; not last: a space), got \"%s\"",
-                      source, sq_name_shown(name, shown, sizeof shown));
+  const char *why;
+  if (sq_name_is_safe(name, &why)) return SQ_OK;
+  char quoted[400];
+  return sq_error_set(err, SQ_EINPUT, "%s: name: %s %s (a name becomes a folder name: " SQ_NAME_RULE ")",
+                      source, sq_name_quote(name, quoted, sizeof quoted), why);
 }
 
 /* Where text (JSON) has the escape \u0000 inside a string, or -1: cJSON

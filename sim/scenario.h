@@ -37,16 +37,6 @@ int sq_scenario_vary(const sq_scenario *sc, uint32_t replicate, sq_scenario *out
 /* The fully resolved scenario as JSON text (every key); caller frees. */
 char *sq_scenario_to_json(const sq_scenario *sc);
 
-/* Is this a valid scenario name: 1 to SQ_NAME_MAX - 1 bytes of valid UTF-8,
- * ASCII letters and digits, spaces and _ - . +, or visible characters
- * beyond ASCII; not starting with '.', '-' or a space, not ending with a
- * space (docs/SCENARIOS.md).  Names become folder names and chart titles. */
-bool sq_name_valid(const char *name);
-
-/* A name fit for a message: quotes, backslashes, controls and bytes that
- * are not UTF-8 escaped as \xNN.  Returns buf. */
-const char *sq_name_shown(const char *name, char *buf, size_t size);
-
 /* The offset of a \u0000 escape inside a string of JSON text, or -1. */
 long sq_json_nul_escape(const char *text);
 

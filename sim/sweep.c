@@ -166,10 +166,8 @@ static int check_name(const sq_sweep *s, const cJSON *name, sq_error *err) {
   if (sq_name_is_safe(name->valuestring, &why)) return SQ_OK;
   char quoted[160];
   return sq_error_set(err, SQ_EINPUT,
-                      "%s: name: %s %s (it names the output folder: 1 to %d bytes of UTF-8, no "
-                      "'/', '\\' or control characters, not starting with '.' or '-')",
-                      s->source, sq_name_quote(name->valuestring, quoted, sizeof quoted), why,
-                      SQ_NAME_SAFE_MAX);
+                      "%s: name: %s %s (a name becomes a folder name: " SQ_NAME_RULE ")",
+                      s->source, sq_name_quote(name->valuestring, quoted, sizeof quoted), why);
 }
 
 static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {

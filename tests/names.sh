@@ -26,7 +26,7 @@ scenario a.json "x\"]; system('touch pwned') #"
 scenario b.json "b"
 out=$("$shequn" compare a.json b.json -o cmp 2>&1 >/dev/null); status=$?
 [ -e cmp/comparison.csv ] && "$shequn" plot cmp >/dev/null 2>&1
-expect "a name with a quote is refused (status 2)" '[ $status -eq 2 ] && [[ $out == *"a.json: name: expected"* ]]'
+expect "a name with a quote is refused (status 2)" '[ $status -eq 2 ] && [[ $out == *"a.json: name: \"x\\\"]; system("* ]]'
 no_pwned "compare and plot of a hostile name"
 
 # 2. a comparison of valid names, Chinese and cut by de-duplication: every

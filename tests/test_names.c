@@ -31,15 +31,18 @@ int main(void) {
   safe("a.b-c d", "dots, dashes and spaces inside");
   safe("社群 sweep", "Chinese (UTF-8)");
   safe("x..y", "two dots inside");
-  safe(longest, "64 bytes");
+  safe(longest, "63 bytes");
   safe("\xf0\x9f\x98\x80", "a four-byte character (U+1F600)");
+  safe("群聊 2024 v1.0+beta", "Chinese, digits, . and +");
+  safe("Ünïcödé-名字_1.2", "letters beyond ASCII");
+  safe("x.", "a dot last");
   CHECK(sq_name_is_safe("ok", NULL), "a NULL why is allowed");
 
   longest[SQ_NAME_SAFE_MAX] = 'a', longest[SQ_NAME_SAFE_MAX + 1] = '\0';
-  unsafe(longest, "is longer than 64 bytes", "65 bytes");
+  unsafe(longest, "is longer than 63 bytes", "64 bytes");
   unsafe("", "is empty", "empty");
-  unsafe(".", "is a special folder name", ".");
-  unsafe("..", "is a special folder name", "..");
+  unsafe(".", "starts with '.'", ".");
+  unsafe("..", "starts with '.'", "..");
   unsafe(".hidden", "starts with '.'", "a leading dot");
   unsafe("../up", "starts with '.'", "../up");
   unsafe("-rf", "starts with '-'", "a leading dash");
@@ -57,9 +60,19 @@ int main(void) {
   unsafe("\xed\xa0\x80", "is not valid UTF-8", "a surrogate");
   unsafe("\xf4\x90\x80\x80", "is not valid UTF-8", "beyond U+10FFFF");
   unsafe("\xe2\x82", "is not valid UTF-8", "cut before the end");
+  unsafe(" lead", "starts or ends with a space", "a leading space");
+  unsafe("trail ", "starts or ends with a space", "a trailing space");
+  const char *other = "contains a character other than letters, digits, spaces and _ - . +";
+  unsafe("a,b", other, "a comma (it would need quoting in CSV)");
+  unsafe("a\"b", other, "a double quote");
+  unsafe("a'b", other, "a single quote (gnuplot's string delimiter)");
+  unsafe("x\"]; system('touch pwned') #", other, "the gnuplot injection of issue 9");
+  unsafe("zero\xe2\x80\x8bwidth", "contains an invisible character", "a zero-width space");
+  unsafe("rtl\xe2\x80\xae", "contains an invisible character", "a right-to-left override");
 
   quoted("plain", 64, "\"plain\"", "plain");
   quoted("a\"b\\c", 64, "\"a\\\"b\\\\c\"", "quote and backslash");
+  quoted("a\xe2\x80\xae", 64, "\"a\\u202e\"", "an invisible character");
   quoted("a\nb\x1b", 64, "\"a\\u000ab\\u001b\"", "control characters");
   quoted("a\xff", 64, "\"a\\xff\"", "a byte that is not UTF-8");
   quoted("社群", 64, "\"社群\"", "UTF-8 kept");
