@@ -157,6 +157,12 @@ file     | tests/errors/syntax_extra_brace.json        | tests/errors/syntax_ext
 file     | tests/errors/syntax_trailing_comma.json     | tests/errors/syntax_trailing_comma.json:3:1: JSON syntax error near '}'
 file     | tests/errors/range_seed.json                | tests/errors/range_seed.json: seed: must be between 0 and 9007199254740991 inclusive (got 9007199254740992)
 run      | tests/errors/good.json --set population.size=2385abc            | --set: population.size: cannot read the value '2385abc'
+# --- input limits: what is not a scenario file is refused before it is read ---------
+file     | /dev/zero                                   | /dev/zero: not a regular file
+file     | tests/errors/base_directory.json            | tests/errors/base_directory.json: base: "." is a directory, expected a scenario file
+file     | tests/errors/base_device.json               | tests/errors/base_device.json: base: "/dev/zero" is not a regular file, expected a scenario file
+file     | tests/errors/nested_too_deep.json           | tests/errors/nested_too_deep.json: nested deeper than 1000 levels
+sweep    | tests/errors/sweep_nested_too_deep.json     | tests/errors/sweep_nested_too_deep.json: nested deeper than 1000 levels
 EOF
 
 read -r -d '' KNOWN_BUGS <<'EOF'
@@ -280,6 +286,14 @@ check case "validate good.json range_real.json ok_bounds.json" 2 \
   "tests/errors/good.json: ok"$'\n'"tests/errors/ok_bounds.json: ok" \
   "tests/errors/range_real.json: rules.strictness: must be between 0 and 1 inclusive (got 1.385)" "" -- \
   "$bin" validate tests/errors/good.json tests/errors/range_real.json tests/errors/ok_bounds.json
+
+# a file over the 4 MiB limit is refused by its size, before it is read
+big=$tmp/big.json
+head -c 4194305 /dev/zero | tr '\0' ' ' >"$big"
+check case "validate big.json" 2 "" "$big: larger than the limit of 4194304 bytes (4 MiB)" "" -- \
+  "$bin" validate "$big"
+check case "run big.json" 2 "" "$big: larger than the limit of 4194304 bytes (4 MiB)" "$tmp/big-out" -- \
+  "$bin" run -o "$tmp/big-out" "$big"
 
 run_table xfail "$KNOWN_BUGS"
 
