@@ -44,7 +44,7 @@ echo "setup: built $build/shequn"
 
 case $what in
   demo)
-    "$build/shequn" run scenarios/well_run.json
+    "$build/shequn" run scenarios/well_run.json --force # a rerun replaces its results
     "$build/shequn" plot out/well_run ;;
   test)
     ctest --test-dir "$build" --output-on-failure -j"$(nproc)" ;;

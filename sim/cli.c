@@ -58,7 +58,12 @@ int sq_cli_option(int argc, char **argv, int *i, const char *command, sq_cli_opt
   bool *given = NULL;
   if (strcmp(arg, "-o") == 0 || IS("--output")) {
     if (!(v = sq_option_value(argc, argv, i, command))) return 2;
+    if (!*v) return sq_usage_error(command, "%s: expected a folder, got an empty name",
+                                     arg[1] == 'o' ? "-o" : "--output");
     o->output = v;
+    return 1;
+  } else if (strcmp(arg, "--force") == 0) {
+    o->force = true;
     return 1;
   } else if (IS("--set")) {
     if (!(v = sq_option_value(argc, argv, i, command))) return 2;

@@ -29,6 +29,7 @@ typedef struct sq_cli_options {
   bool has_seed, has_replicates;
   const char **sets;                  /* the --set KEY=VALUE texts */
   int n_sets;
+  bool force;                         /* --force: replace earlier results in -o */
 } sq_cli_options;
 /* Threads default to all cores; room for argc --set values.  false: out of
  * memory. */

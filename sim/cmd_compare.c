@@ -10,6 +10,7 @@
 #include "sim/compare.h"
 #include "sim/csv.h"
 #include "sim/fileio.h"
+#include "sim/outdir.h"
 #include "sim/scenario.h"
 #include "sim/study.h"
 #include "sim/survival.h"
@@ -22,7 +23,10 @@ static const char compare_usage[] =
     "survival, size, reach, stages, and a log-rank test against the first.\n"
     "\n"
     "Options:\n"
-    "  -o, --output DIR     where to write (default: out/compare)\n"
+    "  -o, --output DIR     where to write (default: out/compare); a new or empty\n"
+    "                       folder, or one shequn wrote with --force\n"
+    "  --force              replace the results of an earlier comparison in DIR\n"
+    "                       (only shequn's own files are removed)\n"
     "  --replicates R       replicates of each (default: the first scenario's)\n"
     "  --seed N             the common seed (default: the first scenario's)\n"
     "  --threads T          threads to use (default: all); results do not depend on it\n"
@@ -33,7 +37,9 @@ static const char compare_usage[] =
     "  comparison.csv  a row per scenario (the table printed)\n"
     "  survival.csv    Kaplan-Meier survival of groups with 95% Greenwood bands\n"
     "  NAME/           each scenario's run files, as `shequn run` writes them\n"
-    "Plot them with `shequn plot DIR`.  Exit status: 0 done, 1 failed, 2 bad input.\n";
+    "  .shequn         the marker: which command wrote the folder, version, date\n"
+    "Plot them with `shequn plot DIR`.  A failed or interrupted comparison leaves\n"
+    "nothing.  Exit status: 0 done, 1 failed, 2 bad input, 130 interrupted.\n";
 
 /* What one scenario's replicates did, for its row of the table. */
 typedef struct tally {
@@ -242,10 +248,10 @@ static int utf8_prefix(const char *name, int max) {
 }
 
 /* Run the n scenarios (read and checked, with one seed and one number of
- * replicates) into dir and write the comparison; prints the table unless
- * quiet.  Returns 0 or an error status. */
-int sq_compare(const sq_scenario *sc, int n, const char *dir, int threads, bool quiet,
-               sq_error *err) {
+ * replicates) into the claimed folder dir and write the comparison; prints
+ * the table unless quiet.  Returns 0 or an error status. */
+static int compare_into(const sq_scenario *sc, int n, const char *dir, int threads, bool quiet,
+                        const char *command, sq_error *err) {
   tally *t = calloc((size_t)n, sizeof *t);
   row *w = calloc((size_t)n, sizeof *w);
   if (!t || !w) {
@@ -271,7 +277,7 @@ int sq_compare(const sq_scenario *sc, int n, const char *dir, int threads, bool 
   }
   const volatile sig_atomic_t *cancel = sq_catch_interrupts();
   for (int i = 0; i < n && !rc; i++) {
-    sq_study study = {threads, false, !quiet, cancel, observe, &t[i]};
+    sq_study study = {threads, false, !quiet, cancel, observe, &t[i], command, false};
     sq_lifespan_summary life;
     double seconds;
     rc = sq_study_run(&sc[i], t[i].dir, &study, &life, &seconds, err);
@@ -287,6 +293,16 @@ int sq_compare(const sq_scenario *sc, int n, const char *dir, int threads, bool 
   }
   for (int i = 0; i < n; i++) tally_free(&t[i]);
   free(t), free(w);
+  return rc;
+}
+
+int sq_compare(const sq_scenario *sc, int n, const char *dir, int threads, bool quiet,
+               const char *command, bool force, sq_error *err) {
+  sq_outdir folder;
+  int rc = sq_outdir_claim(&folder, dir, command, force, err);
+  if (rc) return rc;
+  rc = compare_into(sc, n, dir, threads, quiet, command, err);
+  if (rc) sq_outdir_abandon(&folder);
   return rc;
 }
 
@@ -312,9 +328,11 @@ int sq_cmd_compare(int argc, char **argv) {
   if (rc) {
     fprintf(stderr, "%s\n", err.message);
   } else if ((rc = sq_compare(sc, n, o->output ? o->output : "out/compare", (int)o->threads,
-                              false, &err))) {
-    fprintf(stderr, "shequn compare: %s\n", err.message);
-    rc = rc == SQ_EINPUT ? 2 : 1;
+                              false, "compare", o->force, &err))) {
+    bool interrupted = *sq_catch_interrupts();
+    fprintf(stderr, "shequn compare: %s; nothing was written\n",
+            interrupted ? "interrupted" : err.message);
+    rc = interrupted ? 130 : rc == SQ_EINPUT ? 2 : 1;
   }
   free(a.files), free(a.opt.sets), free(sc);
   return rc;

@@ -10,12 +10,14 @@
 #include "sim/cli.h"
 #include "sim/compare.h"
 #include "sim/fileio.h"
+#include "sim/outdir.h"
 #include "sim/plot.h"
 #include "sim/scenario.h"
 #include "sim/study.h"
 
 static const char gallery_usage[] =
-    "Usage: shequn gallery [-o DIR] [--replicates R] [--threads T] [--format png|svg]\n"
+    "Usage: shequn gallery [-o DIR] [--force] [--replicates R] [--threads T]\n"
+    "                      [--format png|svg]\n"
     "\n"
     "Run the teaching set of plots/gallery.json (the well-run community, the\n"
     "unmanaged group, each of the seven sins, each strategy switched off, the\n"
@@ -23,7 +25,10 @@ static const char gallery_usage[] =
     "DIR/index.html and DIR/index.zh.html, which explain each in two sentences.\n"
     "\n"
     "Options:\n"
-    "  -o, --output DIR     where to write (default: gallery)\n"
+    "  -o, --output DIR     where to write (default: gallery); a new or empty folder,\n"
+    "                       or one shequn wrote with --force\n"
+    "  --force              replace an earlier gallery in DIR (only shequn's own\n"
+    "                       files are removed)\n"
     "  --replicates R       replicates of every scenario (default: each scenario's own;\n"
     "                       fewer are quicker, the charts noisier)\n"
     "  --threads T          threads to use (default: all)\n"
@@ -141,6 +146,7 @@ static int plot_both(const char *dir, const char *format, sq_error *err) {
 int sq_cmd_gallery(int argc, char **argv) {
   const char *dir = "gallery", *format = "png", *v;
   long long replicates = 0, threads = omp_get_max_threads();
+  bool force = false;
   for (int i = 1; i < argc; i++) {
     const char *arg = argv[i];
     if (sq_is_help(arg)) {
@@ -149,7 +155,12 @@ int sq_cmd_gallery(int argc, char **argv) {
     } else if (strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0 ||
                strncmp(arg, "--output=", 9) == 0) {
       if (!(v = sq_option_value(argc, argv, &i, "gallery"))) return 2;
+      if (!*v)
+        return sq_usage_error("gallery", "%s: expected a folder, got an empty name",
+                              arg[1] == 'o' ? "-o" : "--output");
       dir = v;
+    } else if (strcmp(arg, "--force") == 0) {
+      force = true;
     } else if (strcmp(arg, "--replicates") == 0 || strncmp(arg, "--replicates=", 13) == 0) {
       if (!(v = sq_option_value(argc, argv, &i, "gallery")) ||
           !sq_parse_count("gallery", "--replicates", v, 1, 1000000, &replicates))
@@ -185,7 +196,9 @@ int sq_cmd_gallery(int argc, char **argv) {
     cJSON_Delete(gallery);
     return 1;
   }
-  int rc = sq_make_dirs(dir, &err);
+  sq_outdir folder;
+  int rc = sq_outdir_claim(&folder, dir, "gallery", force, &err);
+  bool claimed = rc == SQ_OK;
   const long long *reps = replicates ? &replicates : NULL;
   for (const cJSON *s = list->child; s && !rc; s = s->next) {
     const char *name = text(s, "name"), *base = text(s, "compare_with");
@@ -198,7 +211,8 @@ int sq_cmd_gallery(int argc, char **argv) {
     char out[4400];
     snprintf(out, sizeof out, "%s/%s", dir, name);
     /* members.csv for the participation chart, except in the big networks */
-    sq_study study = {(int)threads, !sc[1].replication.enabled, false, NULL, NULL, NULL};
+    sq_study study = {(int)threads, !sc[1].replication.enabled, false, NULL, NULL, NULL,
+                      "gallery", false};
     sq_lifespan_summary life;
     double seconds;
     rc = sq_study_run(&sc[1], out, &study, &life, &seconds, &err);
@@ -209,12 +223,13 @@ int sq_cmd_gallery(int argc, char **argv) {
     long long seed = sc[1].seed, runs = sc[1].replicates;
     rc = sq_read_scenario(&sc[0], path, NULL, 0, &seed, &runs, &err);
     snprintf(out, sizeof out, "%s/%s-vs-%s", dir, name, base);
-    if (!rc) rc = sq_compare(sc, 2, out, (int)threads, true, &err);
+    if (!rc) rc = sq_compare(sc, 2, out, (int)threads, true, "gallery", false, &err);
     if (!rc) rc = plot_both(out, format, &err);
   }
   if (!rc) rc = write_page(dir, list, &english, format, &err);
   if (!rc) rc = write_page(dir, list, &chinese, format, &err);
   cJSON_Delete(gallery);
+  if (rc && claimed) sq_outdir_abandon(&folder); /* a partial gallery is no gallery */
   if (rc) {
     fprintf(stderr, "shequn gallery: %s\n", err.message);
     return rc == SQ_EINPUT ? 2 : 1;

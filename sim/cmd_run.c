@@ -17,7 +17,10 @@ static const char run_usage[] =
     "Simulate the scenario file SCENARIO and write its results into a directory.\n"
     "\n"
     "Options:\n"
-    "  -o, --output DIR     where to write (default: out/<scenario name>)\n"
+    "  -o, --output DIR     where to write (default: out/<scenario name>); a new or\n"
+    "                       empty folder, or one shequn wrote with --force\n"
+    "  --force              replace the results of an earlier run in DIR (only\n"
+    "                       shequn's own files are removed)\n"
     "  --seed N             seed of every random draw (default: the scenario's seed)\n"
     "  --replicates R       independent replicates (default: the scenario's replicates)\n"
     "  --threads T          threads to use (default: all, or OMP_NUM_THREADS); the\n"
@@ -37,8 +40,10 @@ static const char run_usage[] =
     "  summary.json    lifespan median and quartiles (Kaplan-Meier), run facts\n"
     "  scenario.json   the fully resolved scenario: rerun it to reproduce the run\n"
     "Draw its charts with `shequn plot DIR`.\n"
-    "Files appear only when the run completes; an interrupted run leaves\n"
-    "earlier files as they were.  Exit status: 0 done, 1 failed, 2 bad input.\n";
+    "  .shequn         the marker: which command wrote the folder, version, date\n"
+    "Files appear only when the run completes; a failed or interrupted run\n"
+    "leaves nothing (and removes DIR if it made it).\n"
+    "Exit status: 0 done, 1 failed, 2 bad input, 130 interrupted.\n";
 
 typedef struct run_args {
   const char *scenario;
@@ -123,11 +128,14 @@ int sq_cmd_run(int argc, char **argv) {
 
   int threads = (int)o->threads;
   const volatile sig_atomic_t *cancel = sq_catch_interrupts();
-  sq_study study = {threads, a.members, true, cancel, NULL, NULL};
+  sq_study study = {threads, a.members, true, cancel, NULL, NULL, "run", o->force};
   sq_lifespan_summary life;
   double seconds;
   if ((rc = sq_study_run(&sc, dir, &study, &life, &seconds, &err))) {
-    fprintf(stderr, "shequn run: %s; nothing was written\n", err.message);
+    if (*cancel)
+      fprintf(stderr, "shequn run: interrupted; nothing was written\n");
+    else
+      fprintf(stderr, "shequn run: %s; nothing was written\n", err.message);
     return *cancel ? 130 : rc == SQ_EINPUT ? 2 : 1;
   }
   report(&sc, dir, threads, seconds, &life);

@@ -4,6 +4,8 @@
 #ifndef SQ_FILEIO_H
 #define SQ_FILEIO_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include "sim/error.h"
 
@@ -25,6 +27,23 @@ int sq_write_text(const char *path, const char *text, sq_error *err);
 /* Write printed JSON (from cJSON_Print; NULL: it ran out of memory) and a
  * final newline to `path` atomically, and free the text. */
 int sq_write_json(const char *path, char *text, sq_error *err);
+
+/* The largest scenario or sweep file read (docs/SECURITY.md): a file named
+ * by mistake (/dev/zero, a data dump) is refused before it is read. */
+#define SQ_MAX_INPUT_BYTES ((size_t)4 << 20)
+
+/* Read the regular file `path` whole into *text (NUL-terminated; caller
+ * frees) and its length into *len (may be NULL).  Refuses what is not a
+ * regular file and anything over max_bytes, checked before reading and
+ * while reading (the file may grow).  SQ_EINPUT with "PATH: ..." on error. */
+int sq_read_bounded(const char *path, size_t max_bytes, char **text, size_t *len, sq_error *err);
+
+/* sq_read_bounded with SQ_MAX_INPUT_BYTES; NULL on error (err may be NULL). */
+char *sq_read_file(const char *path, size_t *length, sq_error *err);
+
+/* True if JSON text nests arrays and objects (outside strings) more than
+ * `limit` deep: cJSON gives up there, and its failure is no syntax error. */
+bool sq_json_deeper_than(const char *text, size_t len, int limit);
 
 /* mkdir -p. */
 int sq_make_dirs(const char *dir, sq_error *err);

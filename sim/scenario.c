@@ -9,9 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "models/entry.h"
 #include "models/schedules.h"
+#include "sim/fileio.h"
 #include "sim/rng.h"
 
 #define MAX_BASE_DEPTH 16
@@ -520,35 +522,6 @@ static int apply_object(sq_scenario *sc, const cJSON *obj, const char *prefix, c
 
 /* ---- files -------------------------------------------------------------- */
 
-char *sq_read_file(const char *path, size_t *length, sq_error *err) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    sq_error_set(err, SQ_EINPUT, "%s: cannot read: %s", path, strerror(errno));
-    return NULL;
-  }
-  size_t cap = 4096, n = 0;
-  char *buf = malloc(cap);
-  for (;;) {
-    if (!buf) break;
-    n += fread(buf + n, 1, cap - n - 1, f);
-    if (n < cap - 1) break;
-    char *bigger = realloc(buf, cap *= 2);
-    if (!bigger) free(buf);
-    buf = bigger;
-  }
-  int failed = ferror(f), saved = errno;
-  fclose(f);
-  if (!buf || failed) {
-    free(buf);
-    sq_error_set(err, SQ_EINPUT, "%s: cannot read: %s", path,
-                 failed ? strerror(saved) : "out of memory");
-    return NULL;
-  }
-  buf[n] = '\0';
-  if (length) *length = n;
-  return buf;
-}
-
 /* "file:line:column" of byte `offset` of `text`. */
 static void locate(const char *text, size_t offset, int *line, int *column) {
   *line = 1;
@@ -568,7 +541,9 @@ static cJSON *parse_file(const char *path, sq_error *err) {
   if (!text) return NULL;
   const char *end = NULL;
   cJSON *root = cJSON_ParseWithLengthOpts(text, len + 1, &end, true);
-  if (!root) {
+  if (!root && sq_json_deeper_than(text, len, CJSON_NESTING_LIMIT)) {
+    sq_error_set(err, SQ_EINPUT, "%s: nested deeper than %d levels", path, CJSON_NESTING_LIMIT);
+  } else if (!root) {
     size_t at = end ? (size_t)(end - text) : 0;
     if (at > len) at = len;
     /* cJSON reports a bad key one past its first character: step back to
@@ -614,6 +589,21 @@ typedef struct base_chain {
   const struct base_chain *child; /* the file that named this one as base */
 } base_chain;
 
+/* A base must be a regular file: a directory or device is refused where
+ * it is named, before anything is read from it. */
+static int check_base_kind(const char *path, const char *name, const char *real, sq_error *err) {
+  struct stat st;
+  if (stat(real, &st) != 0) return SQ_OK; /* the reader reports it */
+  if (S_ISDIR(st.st_mode))
+    return sq_error_set(err, SQ_EINPUT, "%s: base: \"%s\" is a directory, expected a scenario file",
+                        path, name);
+  if (!S_ISREG(st.st_mode))
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: base: \"%s\" is not a regular file, expected a scenario file", path,
+                        name);
+  return SQ_OK;
+}
+
 static int load(sq_scenario *sc, const char *path, const base_chain *child, int depth,
                 sq_error *err) {
   cJSON *root = parse_file(path, err);
@@ -638,6 +628,8 @@ static int load(sq_scenario *sc, const char *path, const base_chain *child, int 
     } else if (!realpath(base_path, real)) {
       rc = sq_error_set(err, SQ_EINPUT, "%s: base: cannot read %s: %s", path, base_path,
                         strerror(errno));
+    } else if ((rc = check_base_kind(path, base->valuestring, real, err))) {
+      /* named by the file and key that point at it */
     } else if (depth >= MAX_BASE_DEPTH) {
       rc = sq_error_set(err, SQ_EINPUT, "%s: base: more than %d bases in a chain", path,
                         MAX_BASE_DEPTH);

@@ -9,6 +9,7 @@
 
 #include "models/params.h"
 #include "sim/error.h"
+#include "sim/fileio.h" /* sq_read_file */
 
 /* Every key at its default. */
 void sq_scenario_defaults(sq_scenario *sc);
@@ -61,9 +62,6 @@ const char *sq_format_number(double v, char *buf, size_t size);
 struct cJSON;
 int sq_param_value_from_json(const sq_param *p, const struct cJSON *v, const char *where,
                              const char *source, double *out, sq_error *err);
-
-/* Read a whole file into a NUL-terminated buffer; caller frees. */
-char *sq_read_file(const char *path, size_t *length, sq_error *err);
 
 /* The key closest to an unknown key path, in buf, or NULL if none is close. */
 const char *sq_closest_key(const char *path, char *buf, size_t size);

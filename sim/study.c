@@ -1,5 +1,6 @@
 #include "sim/study.h"
 
+#include "sim/outdir.h"
 #include "sim/population.h"
 #include "sim/progress.h"
 
@@ -18,11 +19,19 @@ static int write_and_observe(void *context, const sq_run_result *r, sq_error *er
 int sq_study_run(const sq_scenario *sc, const char *dir, const sq_study *study,
                  sq_lifespan_summary *life, double *seconds, sq_error *err) {
   double started = sq_seconds();
-  sq_population pop;
-  int rc = sq_population_init(&pop, sc, (uint64_t)sc->seed, study->threads, err);
+  /* the folder first: a refusal comes before any work */
+  sq_outdir folder;
+  int rc = sq_outdir_claim(&folder, dir, study->command ? study->command : "run", study->force, err);
   if (rc) return rc;
+  sq_population pop;
+  rc = sq_population_init(&pop, sc, (uint64_t)sc->seed, study->threads, err);
+  if (rc) {
+    sq_outdir_abandon(&folder);
+    return rc;
+  }
   sq_output *out = sq_output_open(dir, sc, study->record_members, err);
   if (!out) {
+    sq_outdir_abandon(&folder);
     sq_population_free(&pop);
     return err->status ? err->status : SQ_ERUNTIME;
   }
@@ -36,9 +45,8 @@ int sq_study_run(const sq_scenario *sc, const char *dir, const sq_study *study,
   sq_progress_finish(&progress);
   sq_population_free(&pop);
   *seconds = sq_seconds() - started;
-  if (rc) {
-    sq_output_abort(out);
-    return rc;
-  }
-  return sq_output_finish(out, study->threads, *seconds, life, err);
+  if (rc) sq_output_abort(out);
+  if (!rc) rc = sq_output_finish(out, study->threads, *seconds, life, err);
+  if (rc) sq_outdir_abandon(&folder);
+  return rc;
 }

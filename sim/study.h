@@ -16,10 +16,13 @@ typedef struct sq_study {
   /* Also shown each result, in replicate order, after it is written; may be NULL. */
   sq_result_sink observe;
   void *observe_context;
+  const char *command;                  /* named in the folder's marker */
+  bool force;                           /* replace earlier results (sq_outdir_claim) */
 } sq_study;
 
-/* Run sc into `dir`.  On success fills *life and *seconds; on failure
- * nothing appears under a final name in dir. */
+/* Run sc into `dir`, claimed as sq_outdir_claim says.  On success fills
+ * *life and *seconds; on failure nothing is left in dir, and dir is
+ * removed if the run created it. */
 int sq_study_run(const sq_scenario *sc, const char *dir, const sq_study *study,
                  sq_lifespan_summary *life, double *seconds, sq_error *err);
 

@@ -339,7 +339,9 @@ int sq_sweep_load(sq_sweep *s, const char *path, sq_error *err) {
   const char *end = NULL;
   cJSON *root = cJSON_ParseWithOpts(text, &end, true);
   int rc;
-  if (!root) {
+  if (!root && sq_json_deeper_than(text, strlen(text), CJSON_NESTING_LIMIT)) {
+    rc = sq_error_set(err, SQ_EINPUT, "%s: nested deeper than %d levels", path, CJSON_NESTING_LIMIT);
+  } else if (!root) {
     int line = 1, column = 1;
     for (const char *c = text; end && c < end && *c; c++)
       if (*c == '\n')

@@ -186,6 +186,12 @@ run      | tests/errors/good.json --set name=                              | --s
 run      | tests/errors/good.json --set name=../escape                     | --set: name: "../escape" starts with '.' (a name becomes a folder name: 1 to 63 bytes of letters and digits of any script, spaces and _ - . +, not starting with . - or a space (docs/SCENARIOS.md, Names))
 run      | tests/errors/good.json --set name=a,b                           | --set: name: "a,b" contains a character other than letters, digits, spaces and _ - . + (a name becomes a folder name: 1 to 63 bytes of letters and digits of any script, spaces and _ - . +, not starting with . - or a space (docs/SCENARIOS.md, Names))
 run      | tests/errors/good.json --set name="cut\u0000here"               | --set: name: a string holds \u0000 (NUL): not allowed
+# --- input limits: what is not a scenario file is refused before it is read ---------
+file     | /dev/zero                                   | /dev/zero: not a regular file
+file     | tests/errors/base_directory.json            | tests/errors/base_directory.json: base: "." is a directory, expected a scenario file
+file     | tests/errors/base_device.json               | tests/errors/base_device.json: base: "/dev/zero" is not a regular file, expected a scenario file
+file     | tests/errors/nested_too_deep.json           | tests/errors/nested_too_deep.json: nested deeper than 1000 levels
+sweep    | tests/errors/sweep_nested_too_deep.json     | tests/errors/sweep_nested_too_deep.json: nested deeper than 1000 levels
 EOF
 
 read -r -d '' KNOWN_BUGS <<'EOF'
@@ -312,6 +318,14 @@ check case "validate good.json range_real.json ok_bounds.json" 2 \
   "tests/errors/good.json: ok"$'\n'"tests/errors/ok_bounds.json: ok" \
   "tests/errors/range_real.json: rules.strictness: must be between 0 and 1 inclusive (got 1.385)" "" -- \
   "$bin" validate tests/errors/good.json tests/errors/range_real.json tests/errors/ok_bounds.json
+
+# a file over the 4 MiB limit is refused by its size, before it is read
+big=$tmp/big.json
+head -c 4194305 /dev/zero | tr '\0' ' ' >"$big"
+check case "validate big.json" 2 "" "$big: larger than the limit of 4194304 bytes (4 MiB)" "" -- \
+  "$bin" validate "$big"
+check case "run big.json" 2 "" "$big: larger than the limit of 4194304 bytes (4 MiB)" "$tmp/big-out" -- \
+  "$bin" run -o "$tmp/big-out" "$big"
 
 run_table xfail "$KNOWN_BUGS"
 
