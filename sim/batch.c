@@ -1,5 +1,6 @@
 #include "sim/batch.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,7 +27,9 @@ typedef struct pending {
   sq_run_result *results;
   bool *ready;
   uint32_t next; /* the next replicate to hand to the sink */
-  int status;
+  /* The first failure.  Written inside the critical section, read without
+   * it by every thread to stop early: so every access is atomic. */
+  atomic_int status;
   sq_error error;
 } pending;
 
@@ -34,7 +37,7 @@ typedef struct pending {
 static void drain(pending *p, const sq_batch *b, sq_result_sink sink, void *context) {
   while (p->next < b->replicates && p->ready[p->next]) {
     sq_run_result *r = &p->results[p->next];
-    if (!p->status) p->status = sink(context, r, &p->error);
+    if (!atomic_load(&p->status)) atomic_store(&p->status, sink(context, r, &p->error));
     sq_result_free(r);
     p->next++;
   }
@@ -56,17 +59,14 @@ int sq_run_batch(const sq_scenario *sc, const sq_population *pop, const sq_batch
   long n = (long)b->replicates;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (across && threads > 1)
   for (long k = 0; k < n; k++) {
-    int failed;
-#pragma omp atomic read
-    failed = p.status;
-    if (failed) continue;
+    if (atomic_load_explicit(&p.status, memory_order_relaxed)) continue;
     sq_run_result r;
     sq_error e = {0};
     int rc = sq_run(sc, pop, b->first_replicate + (uint32_t)k, &opt, &r, &e);
 #pragma omp critical(sq_batch_drain)
     {
       if (rc) {
-        if (!p.status) p.status = rc, p.error = e;
+        if (!atomic_load(&p.status)) p.error = e, atomic_store(&p.status, rc);
       } else {
         p.results[k] = r;
         p.ready[k] = true;
@@ -78,6 +78,7 @@ int sq_run_batch(const sq_scenario *sc, const sq_population *pop, const sq_batch
     if (p.ready[k]) sq_result_free(&p.results[k]);
   free(p.results);
   free(p.ready);
-  if (p.status && err) *err = p.error;
-  return p.status;
+  int status = atomic_load(&p.status);
+  if (status && err) *err = p.error;
+  return status;
 }
