@@ -10,15 +10,6 @@ shequn=$1
 trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$tmp"' EXIT
 sweep=tests/sweeps/kill.json
 
-# wait until the journal of $1 holds at least $2 runs
-wait_for() {
-  for _ in $(seq 1 600); do
-    [ -f "$1/journal.csv" ] && [ "$(wc -l < "$1/journal.csv")" -gt "$2" ] && return 0
-    sleep 0.02
-  done
-  return 1
-}
-
 busy_message() { # dir pid
   echo "shequn sweep: $1: another sweep is writing to this folder (process $2 holds $1/.lock); wait for it to end, or write to another folder"
 }

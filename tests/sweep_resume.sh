@@ -15,15 +15,6 @@ sweep=tests/sweeps/resume.json
 runs=$(( $(wc -l < "$tmp/whole/runs.csv") - 1 ))
 [ "$runs" = 480 ] && pass "uninterrupted: 480 runs" || bad "uninterrupted: $runs runs"
 
-# wait until the journal of $1 holds at least $2 runs
-wait_for() {
-  for _ in $(seq 1 600); do
-    [ -f "$1/journal.csv" ] && [ "$(wc -l < "$1/journal.csv")" -gt "$2" ] && return 0
-    sleep 0.02
-  done
-  return 1
-}
-
 same_as_whole() { # label dir
   local f ok=1
   for f in runs.csv points.csv sensitivity.csv sweep.json; do
