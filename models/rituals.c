@@ -3,7 +3,8 @@
  * Models: an active leader posts content.operations_per_day of its own,
  * and on ritual days (check-in, sharing, meetup, each every so many days of
  * the group's age) a ritual's content and a boost to members' belonging;
- * all of it scaled by the leader's energy (docs/MODEL.md section 4.2).  Without an active leader, none.
+ * all of it scaled by the leader's energy (docs/MODEL.md section 4.2).
+ * Without an active leader, none.
  * Reads: content.operations_per_day, rituals.{checkin,sharing,meetup}.
  *   {every_days,content,belonging}.
  * Hooks: terms (tomorrow's extra belonging gain, added to belonging's),

@@ -112,8 +112,8 @@ int main(void) {
   {
     sq_population pop;
     sq_run_options opt = {.threads = 1, .record_members = true};
-    sq_population_init(&pop, &sc, (uint64_t)sc.seed, 1, &err);
-    if (sq_run(&sc, &pop, 0, &opt, &via_run, &err)) {
+    if (sq_population_init(&pop, &sc, (uint64_t)sc.seed, 1, &err) ||
+        sq_run(&sc, &pop, 0, &opt, &via_run, &err)) {
       printf("FAIL: %s\n", err.message);
       return 1;
     }
