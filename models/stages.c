@@ -1,12 +1,21 @@
+/* Stages (阶段): the five stages of a group's life, read off its curve of
+ * active members after the run (docs/MODEL.md section 9).
+ * Reads: stages.smoothing_days, stages.growth_from, stages.active_from,
+ *   stages.decline_below.
+ * Hooks: none; the engine classifies each group's life when it closes
+ *   (sim/run.c, finish_group), and the stages go into the run's results
+ *   (rows and group records), never back into the scenario.
+ * Changes: nothing but its output array. */
 #include "models/stages.h"
 
 #include <stdlib.h>
 
-void sq_classify_stages(const uint32_t *active, int days, int death_at,
+int sq_classify_stages(const uint32_t *active, int days, int death_at,
                         const sq_stage_params *p, uint8_t *stage) {
   int living = death_at >= 0 && death_at < days ? death_at : days;
   /* centred moving average over the living days, truncated at the ends */
   double *smooth = malloc((size_t)(living > 0 ? living : 1) * sizeof *smooth);
+  if (!smooth) return -1;
   int half = p->smoothing_days / 2;
   double peak = 0;
   for (int t = 0; t < living; t++) {
@@ -40,4 +49,5 @@ void sq_classify_stages(const uint32_t *active, int days, int death_at,
     stage[t] = (uint8_t)s;
   }
   free(smooth);
+  return 0;
 }

@@ -19,29 +19,6 @@ int sq_population_init(sq_population *pop, const sq_scenario *sc, uint64_t seed,
 
 void sq_population_free(sq_population *pop) { sq_graph_free(&pop->graph); }
 
-bool sq_population_matches(const sq_population *pop, const sq_scenario *sc, uint64_t seed) {
-  const sq_graph_params *a = &pop->graph_params, *b = &sc->graph;
-  bool same_graph = a->model == b->model &&
-                    (a->model == SQ_GRAPH_WELL_MIXED ||
-                     (a->mean_degree == b->mean_degree &&
-                      (a->model != SQ_GRAPH_WATTS_STROGATZ ||
-                       a->rewire_probability == b->rewire_probability)));
-  const sq_population_params *x = &pop->params, *y = &sc->population;
-  bool same_agents =
-      x->size == y->size && x->topics == y->topics &&
-      x->interest_concentration == y->interest_concentration &&
-      x->neighbourhood_size == y->neighbourhood_size && x->homophily == y->homophily &&
-      x->sociability_shape == y->sociability_shape &&
-      x->talkativeness_sigma == y->talkativeness_sigma && x->quality_mean == y->quality_mean &&
-      x->quality_concentration == y->quality_concentration &&
-      x->expectation_mean == y->expectation_mean && x->expectation_sigma == y->expectation_sigma &&
-      x->tolerance_mean == y->tolerance_mean &&
-      x->tolerance_concentration == y->tolerance_concentration &&
-      x->quality_expectation_correlation == y->quality_expectation_correlation &&
-      x->spammer_share == y->spammer_share;
-  return pop->seed == seed && same_agents && same_graph;
-}
-
 /* Beta with the given mean and concentration a + b. */
 static double beta_mean(gsl_rng *r, double mean, double concentration) {
   return gsl_ran_beta(r, mean * concentration, (1 - mean) * concentration);

@@ -37,9 +37,6 @@ int sq_population_init(sq_population *pop, const sq_scenario *sc, uint64_t seed,
                        sq_error *err);
 void sq_population_free(sq_population *pop);
 
-/* Would sq_population_init(sc, seed) give exactly this population? */
-bool sq_population_matches(const sq_population *pop, const sq_scenario *sc, uint64_t seed);
-
 /* Attributes of `agent`, drawn with `stream` (any sq_stream; it is re-keyed).
  * With `screen_only`, only what screening needs (spammer flag and interest
  * vector) is drawn, the same values a full draw gives, at a fraction of the

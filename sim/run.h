@@ -30,6 +30,15 @@ typedef struct sq_run_options {
 int sq_run(const sq_scenario *sc, const sq_population *pop, uint32_t replicate,
            const sq_run_options *opt, sq_run_result *out, sq_error *err);
 
+/* The same with the model's mechanisms given: `mechanisms` in day order,
+ * NULL-terminated (models/world.h).  sq_run is this with sq_mechanisms
+ * (models/mechanisms.c), the shipped model; tests and experiments pass a
+ * table of their own (tests/test_plugin_mechanism.c). */
+struct sq_mechanism;
+int sq_run_model(const sq_scenario *sc, const sq_population *pop, uint32_t replicate,
+                 const struct sq_mechanism *const *mechanisms, const sq_run_options *opt,
+                 sq_run_result *out, sq_error *err);
+
 /* Bytes one member takes in a group's arrays (with K topics), for reports. */
 size_t sq_member_bytes(int topics);
 

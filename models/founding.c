@@ -1,0 +1,64 @@
+/* Founding (建群): a group's owner and founders on its first day.
+ *
+ * Models: owner and founders join with certainty: agents the entry rule
+ * admits, the first drawn anywhere, the others among its acquaintances
+ * (agents within a neighbourhood's size of it: neighbours on the ring,
+ * sharing its local topic), or anywhere once those are exhausted.  The
+ * owner (when team.owner) comes first and leads; the next team.managers
+ * founders are the core team.  Neither is ever a spammer; other founders
+ * may be, if the rule admits them (docs/MODEL.md section 3).
+ * Reads: group.founders, team.owner, team.managers,
+ *   population.neighbourhood_size, recruitment.entry.rule,
+ *   recruitment.entry.fit_threshold, engagement.initial.
+ * Hooks: found (groups founded, not split off, on their first day).
+ * Changes: adds members to g (through the engine), its leader and managers.
+ * Draws: w->events keyed (day, group, SQ_DRAW_FOUNDERS); w->attributes. */
+#include "models/entry.h"
+#include "models/team.h"
+#include "models/world.h"
+#include "sim/rng.h"
+
+static void founding_found(sq_world *w, sq_group *g, int day) {
+  const sq_scenario *sc = w->sc;
+  const sq_entry_rule *rule = &sq_entry_rules[sc->recruitment.entry.rule];
+  gsl_rng *r = w->events;
+  sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, (uint32_t)g->id, SQ_DRAW_FOUNDERS);
+  uint32_t n = w->pop->size, reach = (uint32_t)sc->population.neighbourhood_size;
+  if (reach > n / 2) reach = n / 2;
+  int owners = sc->team.owner ? 1 : 0, need = sc->group.founders + owners;
+  /* Tries among acquaintances stop after a few passes' worth of the
+   * neighbourhood (the founders a large group needs may not all be there),
+   * then the rest are drawn anywhere. */
+  long far_tries = 100L * need, near_tries = 1000 + 1000L * need;
+  if (near_tries > 4L * (2 * reach + 1)) near_tries = 4L * (2 * reach + 1);
+  long tries = near_tries + far_tries;
+  uint32_t anchor = SQ_NONE;
+  for (int joined = 0; joined < need && tries-- > 0;) {
+    uint32_t agent;
+    if (anchor != SQ_NONE && tries > far_tries && reach > 0) /* an acquaintance */
+      agent = (uint32_t)(((uint64_t)anchor + n - reach + sq_stream_below(r, 2 * reach + 1)) % n);
+    else
+      agent = sq_stream_below(r, n);
+    if (sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) continue;
+    sq_agent a;
+    sq_agent_draw(w->pop, agent, w->attributes, &a);
+    bool owner = joined < owners, manager = !owner && joined < owners + sc->team.managers;
+    if (a.spammer && (owner || manager)) continue;
+    if (rule->screens_fit &&
+        sq_fit(a.interest, g->theme, w->topics) < sc->recruitment.entry.fit_threshold)
+      continue;
+    /* founders are the owner's acquaintances: welcomed, if there is an owner */
+    double engagement = owner || manager ? 1.0 : sc->engagement.initial;
+    sq_world_add_member(w, g, day, agent, &a, SQ_NONE, false, sc->team.owner, engagement);
+    if (owner) sq_team_take_lead(w, g, agent, 1.0);
+    if (manager) sq_team_add_manager(w, g, agent);
+    if (anchor == SQ_NONE) anchor = agent;
+    joined++;
+  }
+}
+
+const sq_mechanism sq_mechanism_founding = {
+    .name = "founding",
+    .doc = "an owner and founders from one neighbourhood join a new group; the first lead",
+    .found = founding_found,
+};

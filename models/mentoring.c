@@ -1,0 +1,89 @@
+/* Word of mouth and mentoring (老人带新人, old brings new).
+ *
+ * Models: active members invite contacts at a rate growing with their
+ * sociability and engagement, boosted early in their tenure; invitees who
+ * accept are candidates first in the day.  An invitee of an active veteran
+ * (mentoring.veteran_days of tenure) is mentored: it starts more engaged,
+ * is shielded from leaving for a while and skips the newcomer hazard
+ * (docs/MODEL.md section 4.5).
+ * Reads: recruitment.word_of_mouth.{enabled,invite_rate_per_day,
+ *   early_boost,early_days}, mentoring.{enabled,veteran_days,
+ *   engagement_boost,shield_days}, recruitment.closed_after_days,
+ *   group.capacity.
+ * Hooks: begin (the table of tenure boosts), terms (invitation rate, tenure boost, veteran tenure),
+ *   candidates (invitees who accept; before outreach), join (mentored:
+ *   flag, engagement boost, shield).
+ * Changes: the day's terms, g->candidates; a newcomer's flags, shield and
+ *   engagement.
+ * Draws: per inviter, a stream keyed (day, inviter, SQ_DRAW_INVITE); the
+ *   members' invite word in the kernel (models/engagement.c). */
+#include <math.h>
+
+#include "models/entry.h"
+#include "models/world.h"
+#include "sim/rng.h"
+
+/* Invitations are boosted early in a member's tenure:
+ * 1 + early_boost x exp(-tenure / early_days), tabulated by days. */
+static void mentoring_begin(sq_world *w) {
+  const sq_word_of_mouth_params *wom = &w->sc->recruitment.word_of_mouth;
+  for (int t = 0; t < SQ_TENURE_TABLE; t++)
+    w->tenure_boost[t] = (float)(1 + wom->early_boost * exp(-t / wom->early_days));
+  w->tenure_boost[SQ_TENURE_TABLE] = 1;
+}
+
+static void mentoring_terms(const sq_world *w, const sq_group *g, int day, sq_day_terms *t) {
+  (void)g, (void)day;
+  const sq_scenario *sc = w->sc;
+  t->invite_rate = sc->recruitment.word_of_mouth.enabled
+                       ? sc->recruitment.word_of_mouth.invite_rate_per_day
+                       : 0.0;
+  t->tenure_boost = w->tenure_boost;
+  t->veteran_days = sc->mentoring.veteran_days;
+}
+
+/* A contact of `agent` chosen uniformly, or SQ_NONE if it has none. */
+static uint32_t draw_contact(const sq_world *w, uint32_t agent, gsl_rng *r) {
+  const sq_graph *graph = &w->pop->graph;
+  if (!graph->offset) {
+    if (w->pop->size < 2) return SQ_NONE;
+    uint32_t t = sq_stream_below(r, w->pop->size - 1);
+    return t >= agent ? t + 1 : t;
+  }
+  uint32_t deg = sq_graph_degree(graph, agent);
+  return deg ? sq_graph_neighbors(graph, agent)[sq_stream_below(r, deg)] : SQ_NONE;
+}
+
+/* Today's invitees of g who accept, while there is room. */
+static void mentoring_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r,
+                                 gsl_rng *attributes) {
+  const sq_scenario *sc = w->sc;
+  if (day - g->born_day >= sc->recruitment.closed_after_days) return; /* a closed group */
+  uint32_t room = (uint32_t)sc->group.capacity > g->m.count ? sc->group.capacity - g->m.count : 0;
+  for (uint32_t k = 0; k < g->n_invites && g->n_candidates < room; k++) {
+    const sq_invite *ev = &g->invites[k];
+    sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, ev->inviter, SQ_DRAW_INVITE);
+    for (uint32_t j = 0; j < ev->count && g->n_candidates < room; j++) {
+      uint32_t target = draw_contact(w, ev->inviter, r);
+      if (target != SQ_NONE && sq_entry_accepts(w, g, day, target, true, r, attributes))
+        sq_group_push_candidate(w, g, (sq_candidate){target, ev->inviter, ev->veteran, false});
+    }
+  }
+}
+
+static void mentoring_join(const sq_world *w, sq_group *g, int day, sq_newcomer *n) {
+  const sq_mentoring_params *p = &w->sc->mentoring;
+  if (!(n->veteran && p->enabled && !n->agent->spammer)) return;
+  g->m.flags[n->slot] |= SQ_M_MENTORED;
+  n->engagement += p->engagement_boost;
+  g->m.shield_until[n->slot] = day + p->shield_days;
+}
+
+const sq_mechanism sq_mechanism_mentoring = {
+    .name = "mentoring",
+    .doc = "active members invite contacts; veterans' invitees are mentored",
+    .begin = mentoring_begin,
+    .terms = mentoring_terms,
+    .candidates = mentoring_candidates,
+    .join = mentoring_join,
+};
