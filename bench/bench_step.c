@@ -9,9 +9,9 @@
 #include <sys/resource.h>
 #include <gsl/gsl_errno.h>
 
-#include "sim/progress.h"
-#include "sim/run.h"
-#include "sim/scenario.h"
+#include "sim/engine/progress.h"
+#include "sim/engine/run.h"
+#include "sim/io/scenario.h"
 
 typedef struct clock_days {
   int day;

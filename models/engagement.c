@@ -24,7 +24,7 @@
 
 #include "models/belonging.h"
 #include "models/leaving.h"
-#include "sim/rng.h"
+#include "models/rng.h"
 
 static void engagement_terms(const sq_world *w, const sq_group *g, int day, sq_day_terms *t) {
   (void)g, (void)day;

@@ -24,8 +24,8 @@
 
 #include "models/content.h"
 #include "models/schedules.h"
-#include "sim/error.h"
-#include "sim/rng.h"
+#include "models/error.h"
+#include "models/rng.h"
 
 #define MAX_OUTSIDER_TRIES 64 /* draws to find an agent who never joined */
 

@@ -16,7 +16,7 @@
 #include "models/entry.h"
 #include "models/team.h"
 #include "models/world.h"
-#include "sim/rng.h"
+#include "models/rng.h"
 
 static void founding_found(sq_world *w, sq_group *g, int day) {
   const sq_scenario *sc = w->sc;

@@ -21,7 +21,7 @@
 
 #include "models/entry.h"
 #include "models/world.h"
-#include "sim/rng.h"
+#include "models/rng.h"
 
 /* Invitations are boosted early in a member's tenure:
  * 1 + early_boost x exp(-tenure / early_days), tabulated by days. */

@@ -1,5 +1,5 @@
 /* The table of scenario keys: the one place a key is defined, with its type,
- * unit, range, default and meaning.  The loader (sim/scenario.c), the
+ * unit, range, default and meaning.  The loader (sim/io/scenario.c), the
  * resolved scenario.json, `shequn params` and docs/SCENARIOS.md all come from
  * here.  The equations these parameters enter are in docs/MODEL.md. */
 #include "models/params.h"
@@ -8,8 +8,8 @@
 
 #include "models/entry.h"
 #include "models/schedules.h"
-#include "sim/error.h"
-#include "sim/graph.h"
+#include "models/error.h"
+#include "models/graph.h"
 
 static const sq_choices schedule_choices = {sq_schedules, sizeof(sq_schedules[0]),
                                             &sq_schedule_count};

@@ -3,7 +3,7 @@
 #include <math.h>
 #include <gsl/gsl_randist.h>
 
-#include "sim/error.h"
+#include "models/error.h"
 
 static bool stopped(const sq_outreach_params *p, const sq_outreach_view *v) {
   return v->age_days >= p->stop_day;

@@ -3,7 +3,7 @@
  * Reads: stages.smoothing_days, stages.growth_from, stages.active_from,
  *   stages.decline_below.
  * Hooks: none; the engine classifies each group's life when it closes
- *   (sim/run.c, finish_group), and the stages go into the run's results
+ *   (sim/engine/run.c, finish_group), and the stages go into the run's results
  *   (rows and group records), never back into the scenario.
  * Changes: nothing but its output array. */
 #include "models/stages.h"

@@ -6,7 +6,7 @@
 
 #include <stdint.h>
 #include "models/params.h"
-#include "sim/results.h"
+#include "models/results.h"
 
 /* Classify each of the `days` days of a group's life.  active[t] is the
  * number of active members on day t of its life; `death_at` is the day of

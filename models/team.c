@@ -19,7 +19,7 @@
 
 #include <math.h>
 
-#include "sim/rng.h"
+#include "models/rng.h"
 
 /* An organiser's own burnout rate, energy lost a day while leading: the
  * mean rate times a lognormal factor of mean 1. */

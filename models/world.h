@@ -1,7 +1,7 @@
 /* The state mechanisms share with the engine, and the descriptor that plugs
  * a mechanism into the day (docs/ARCHITECTURE.md).
  *
- * The engine (sim/run.c) owns the world: its groups, each group's members
+ * The engine (sim/engine/run.c) owns the world: its groups, each group's members
  * as a structure of arrays, memory, the day loop and the output rows.  The
  * model's behaviour lives in mechanisms (the files of models/), each a descriptor
  * sq_mechanism of a name and hooks; the engine calls the hooks of the
@@ -24,7 +24,7 @@
  *
  * Every hook may be NULL.  Hooks that draw random numbers do so from
  * Philox streams keyed by (seed, replicate, day, agent or group, purpose)
- * (sim/rng.h), so the table's order fixes the order of draws: a new
+ * (models/rng.h), so the table's order fixes the order of draws: a new
  * mechanism appended to the table leaves the draws of the others alone. */
 #ifndef SQ_WORLD_H
 #define SQ_WORLD_H
@@ -35,9 +35,9 @@
 #include <gsl/gsl_rng.h>
 
 #include "models/params.h"
-#include "sim/agent_map.h"
-#include "sim/population.h"
-#include "sim/results.h"
+#include "models/agent_map.h"
+#include "models/population.h"
+#include "models/results.h"
 
 #define SQ_BLOCK 2048         /* members per work item of the members' day */
 #define SQ_TENURE_TABLE 1024  /* days of tenure with a tabulated invitation boost */
@@ -217,7 +217,7 @@ typedef struct sq_mechanism {
  * (models/mechanisms.c). */
 extern const sq_mechanism *const sq_mechanisms[];
 
-/* ---- engine services mechanisms may call (sim/run.c) --------------------- */
+/* ---- engine services mechanisms may call (sim/engine/run.c) --------------------- */
 
 /* Room for `need` members; 0, or -1 when out of memory (m unchanged). */
 int sq_members_reserve(sq_members *m, uint32_t need, int topics);

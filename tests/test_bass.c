@@ -14,8 +14,8 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "sim/run.h"
-#include "sim/scenario.h"
+#include "sim/engine/run.h"
+#include "sim/io/scenario.h"
 
 enum { REPLICATES = 20 };
 

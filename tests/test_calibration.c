@@ -20,9 +20,9 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "check.h"
-#include "sim/batch.h"
-#include "sim/scenario.h"
-#include "sim/survival.h"
+#include "sim/engine/batch.h"
+#include "sim/io/scenario.h"
+#include "sim/analysis/survival.h"
 
 /* What a scenario's replicates did. */
 typedef struct outcome {

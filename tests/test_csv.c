@@ -1,10 +1,10 @@
-/* CSV text fields (sim/csv.c): quoted per RFC 4180 exactly when they hold
+/* CSV text fields (sim/io/csv.c): quoted per RFC 4180 exactly when they hold
  * a comma, a quote, CR or LF, with quotes doubled. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
-#include "sim/csv.h"
+#include "sim/io/csv.h"
 
 /* The field as sq_csv_text writes it. */
 static const char *written(const char *text) {

@@ -1,4 +1,4 @@
-/* Experimental designs (sim/design.c): the grid's size, order and levels,
+/* Experimental designs (sim/analysis/design.c): the grid's size, order and levels,
  * the mapping of unit coordinates to values, the Latin hypercube's
  * stratification, reproducible random points, Sobol points identical to
  * GSL's, and every input error with its exact message.  All checks are
@@ -10,8 +10,8 @@
 #include <gsl/gsl_qrng.h>
 
 #include "check.h"
-#include "sim/design.h"
-#include "sim/rng.h"
+#include "sim/analysis/design.h"
+#include "models/rng.h"
 
 static sq_axis range(double min, double max, int levels) {
   sq_axis a = {0};

@@ -7,9 +7,9 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "check.h"
-#include "sim/population.h"
-#include "sim/rng.h"
-#include "sim/scenario.h"
+#include "models/population.h"
+#include "models/rng.h"
+#include "sim/io/scenario.h"
 
 enum { N = 200000 };
 

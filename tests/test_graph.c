@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "sim/graph.h"
+#include "models/graph.h"
 
 static int symmetric(const sq_graph *g) {
   for (uint32_t v = 0; v < g->nodes; v++) {

@@ -7,8 +7,8 @@
 #include <gsl/gsl_errno.h>
 
 #include "check.h"
-#include "sim/run.h"
-#include "sim/scenario.h"
+#include "sim/engine/run.h"
+#include "sim/io/scenario.h"
 
 static sq_scenario read(const char *path) {
   sq_scenario sc;

@@ -1,7 +1,7 @@
-/* The rule for names that become folder names (sim/names.h). */
+/* The rule for names that become folder names (sim/io/names.h). */
 #include <string.h>
 
-#include "sim/names.h"
+#include "sim/io/names.h"
 #include "tests/check.h"
 
 static void safe(const char *name, const char *label) {

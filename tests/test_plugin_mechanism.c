@@ -16,8 +16,8 @@
 
 #include "check.h"
 #include "models/world.h"
-#include "sim/run.h"
-#include "sim/scenario.h"
+#include "sim/engine/run.h"
+#include "sim/io/scenario.h"
 
 #define EXTRA_LEAVE_PER_DAY 0.0137 /* about one member in 73 a day */
 

@@ -5,7 +5,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "check.h"
-#include "sim/rng.h"
+#include "models/rng.h"
 
 /* Random123's kat_vectors for philox4x32 with 10 rounds: counter, key, result. */
 static const uint32_t kat[3][10] = {

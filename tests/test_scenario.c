@@ -8,9 +8,9 @@
 
 #include "check.h"
 #include "models/schedules.h"
-#include "sim/fileio.h"
-#include "sim/scenario.h"
-#include "sim/sweep.h"
+#include "sim/io/fileio.h"
+#include "sim/io/scenario.h"
+#include "sim/io/sweep.h"
 
 static int same(const sq_scenario *a, const sq_scenario *b) {
   char *ja = sq_scenario_to_json(a), *jb = sq_scenario_to_json(b);

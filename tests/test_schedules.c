@@ -4,8 +4,8 @@
 
 #include "check.h"
 #include "models/schedules.h"
-#include "sim/rng.h"
-#include "sim/scenario.h"
+#include "models/rng.h"
+#include "sim/io/scenario.h"
 
 static const sq_schedule *find(const char *name) {
   for (size_t i = 0; i < sq_schedule_count; i++)

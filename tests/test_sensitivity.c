@@ -1,5 +1,5 @@
 /* Sobol indices by Saltelli sampling and Jansen's estimators
- * (sim/sensitivity.c), against models whose indices are known:
+ * (sim/analysis/sensitivity.c), against models whose indices are known:
  *
  *  - the Ishigami function f = sin x1 + a sin^2 x2 + b x3^4 sin x1, a = 7,
  *    b = 0.1, x uniform on [-pi, pi]^3 (Ishigami & Homma 1990; Saltelli et
@@ -20,7 +20,7 @@
 #include <gsl/gsl_qrng.h>
 
 #include "check.h"
-#include "sim/sensitivity.h"
+#include "sim/analysis/sensitivity.h"
 
 static double ishigami(const double *x) {
   const double a = 7, b = 0.1;

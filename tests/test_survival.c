@@ -9,7 +9,7 @@
 #include <stdbool.h>
 
 #include "check.h"
-#include "sim/survival.h"
+#include "sim/analysis/survival.h"
 
 int main(void) {
   const double t[] = {6, 6, 6, 6, 7, 9, 10, 10, 11, 13, 16, 17, 19, 20, 22, 23, 25, 32, 32, 34, 35};

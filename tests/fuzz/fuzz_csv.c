@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 #include "fuzz_common.h"
-#include "sim/plot.h"
-#include "sim/sweep.h"
+#include "sim/commands/plot.h"
+#include "sim/io/sweep.h"
 
 /* ---- gnuplot stubs (no_gnuplot.h) ---- */
 int fuzz_posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "fuzz_common.h"
-#include "sim/scenario.h"
+#include "sim/io/scenario.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n) {
   size_t first, other_n;

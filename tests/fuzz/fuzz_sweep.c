@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "fuzz_common.h"
-#include "sim/sweep.h"
+#include "sim/io/sweep.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n) {
   char path[4400];

@@ -1,4 +1,4 @@
-/* Forced into sim/cmd_plot.c when it is built for fuzz_csv: gnuplot is not
+/* Forced into sim/commands/cmd_plot.c when it is built for fuzz_csv: gnuplot is not
  * run; every chart "succeeds" without a file, so that all the CSV readers
  * of a directory are reached, thousands of times a second. */
 #include <spawn.h>

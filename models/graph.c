@@ -1,0 +1,212 @@
+#include "models/graph.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_rng.h>
+
+#include "models/rng.h"
+
+static int compare_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+static void sort_small(uint32_t *v, uint32_t n) {
+  if (n > 32) {
+    qsort(v, n, sizeof *v, compare_u32);
+    return;
+  }
+  for (uint32_t i = 1; i < n; i++) {
+    uint32_t x = v[i], j = i;
+    for (; j > 0 && v[j - 1] > x; j--) v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
+/* Sort every adjacency list, drop repeated neighbours and close the gaps:
+ * afterwards the CSR arrays do not depend on the order edges were added. */
+static int canonicalize(sq_graph *g, int threads, sq_error *err) {
+  uint32_t n = g->nodes;
+  uint32_t *kept = malloc((size_t)n * sizeof *kept);
+  if (!kept) return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory");
+#pragma omp parallel for schedule(dynamic, 4096) num_threads(threads)
+  for (uint32_t v = 0; v < n; v++) {
+    uint32_t *list = g->neighbor + g->offset[v];
+    uint32_t deg = g->offset[v + 1] - g->offset[v], k = 0;
+    sort_small(list, deg);
+    for (uint32_t i = 0; i < deg; i++)
+      if (i == 0 || list[i] != list[i - 1]) list[k++] = list[i];
+    kept[v] = k;
+  }
+  uint32_t write = 0;
+  for (uint32_t v = 0; v < n; v++) { /* serial: moves lists down in order */
+    uint32_t read = g->offset[v];
+    memmove(g->neighbor + write, g->neighbor + read, (size_t)kept[v] * sizeof(uint32_t));
+    g->offset[v] = write;
+    write += kept[v];
+  }
+  g->offset[n] = write;
+  free(kept);
+  uint32_t *shrunk = realloc(g->neighbor, (size_t)(write ? write : 1) * sizeof(uint32_t));
+  if (shrunk) g->neighbor = shrunk;
+  return SQ_OK;
+}
+
+/* Allocate the CSR arrays for the degree counts held in g->offset[0..n-1]
+ * and turn the counts into starting offsets (kept in `cursor` for filling). */
+static int allocate_csr(sq_graph *g, uint32_t **cursor, sq_error *err) {
+  uint64_t total = 0;
+  for (uint32_t v = 0; v < g->nodes; v++) {
+    uint32_t d = g->offset[v];
+    g->offset[v] = (uint32_t)total;
+    total += d;
+  }
+  if (total > UINT32_MAX)
+    return sq_error_set(err, SQ_EINPUT,
+                        "graph: %llu adjacencies exceed the 2^32 a graph can hold; lower "
+                        "population.size or graph.mean_degree",
+                        (unsigned long long)total);
+  g->offset[g->nodes] = (uint32_t)total;
+  g->neighbor = malloc((size_t)(total ? total : 1) * sizeof(uint32_t));
+  *cursor = malloc((size_t)g->nodes * sizeof(uint32_t));
+  if (!g->neighbor || !*cursor) return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory");
+  memcpy(*cursor, g->offset, (size_t)g->nodes * sizeof(uint32_t));
+  return SQ_OK;
+}
+
+static int build_well_mixed(sq_graph *g, const sq_graph_params *p, uint64_t seed, int threads,
+                            sq_error *err) {
+  (void)g, (void)p, (void)seed, (void)threads, (void)err;
+  return SQ_OK; /* contacts are drawn uniformly at random: nothing to store */
+}
+
+/* The far end of lattice edge (v, v + d): the lattice neighbour, or with
+ * probability beta a uniformly drawn other agent.  A pure function of
+ * (seed, v, d), so both passes below see the same edges. */
+static uint32_t ws_target(uint32_t v, uint32_t d, uint32_t n, double beta, uint64_t seed) {
+  sq_bits4 b = sq_philox(seed, SQ_NO_REPLICATE, SQ_NO_DAY, v, SQ_DRAW_GRAPH, d);
+  if (sq_u01(b.v[0]) >= beta) return (v + d) % n;
+  uint32_t t = sq_below64((uint64_t)b.v[2] << 32 | b.v[1], n - 1); /* any other agent */
+  return t >= v ? t + 1 : t;
+}
+
+static int build_watts_strogatz(sq_graph *g, const sq_graph_params *p, uint64_t seed,
+                                int threads, sq_error *err) {
+  uint32_t n = g->nodes, half = (uint32_t)p->mean_degree / 2;
+  double beta = p->rewire_probability;
+  memset(g->offset, 0, ((size_t)n + 1) * sizeof(uint32_t));
+#pragma omp parallel for schedule(static) num_threads(threads)
+  for (uint32_t v = 0; v < n; v++)
+    for (uint32_t d = 1; d <= half; d++) {
+      uint32_t t = ws_target(v, d, n, beta, seed);
+#pragma omp atomic
+      g->offset[v]++;
+#pragma omp atomic
+      g->offset[t]++;
+    }
+  uint32_t *cursor;
+  int rc = allocate_csr(g, &cursor, err);
+  if (rc) return rc;
+#pragma omp parallel for schedule(static) num_threads(threads)
+  for (uint32_t v = 0; v < n; v++)
+    for (uint32_t d = 1; d <= half; d++) {
+      uint32_t t = ws_target(v, d, n, beta, seed), at;
+#pragma omp atomic capture
+      at = cursor[v]++;
+      g->neighbor[at] = t;
+#pragma omp atomic capture
+      at = cursor[t]++;
+      g->neighbor[at] = v;
+    }
+  free(cursor);
+  return canonicalize(g, threads, err);
+}
+
+/* Barabási-Albert preferential attachment: each new agent links to m =
+ * mean_degree/2 distinct earlier agents chosen with probability proportional
+ * to degree (uniform draws from the list of edge ends), starting from a
+ * complete graph on m + 1 agents.  Sequential by nature. */
+static int build_barabasi_albert(sq_graph *g, const sq_graph_params *p, uint64_t seed,
+                                 int threads, sq_error *err) {
+  uint32_t n = g->nodes, m = (uint32_t)p->mean_degree / 2;
+  if (n < m + 1)
+    return sq_error_set(err, SQ_EINPUT, "graph: barabasi_albert needs more than mean_degree/2 agents");
+  uint64_t edges = (uint64_t)m * (m + 1) / 2 + (uint64_t)(n - m - 1) * m;
+  if (2 * edges > UINT32_MAX)
+    return sq_error_set(err, SQ_EINPUT, "graph: too many edges; lower population.size or graph.mean_degree");
+  uint32_t *ends = malloc((size_t)(2 * edges) * sizeof *ends);
+  uint32_t *chosen = malloc((size_t)m * sizeof *chosen);
+  gsl_rng *r = sq_stream_alloc();
+  if (!ends || !chosen || !r) {
+    free(ends), free(chosen);
+    if (r) gsl_rng_free(r);
+    return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory");
+  }
+  uint64_t e = 0;
+  for (uint32_t a = 0; a <= m; a++)
+    for (uint32_t b = a + 1; b <= m; b++) ends[e++] = a, ends[e++] = b;
+  for (uint32_t v = m + 1; v < n; v++) {
+    sq_stream_reset(r, seed, SQ_NO_REPLICATE, SQ_NO_DAY, v, SQ_DRAW_GRAPH);
+    uint64_t pool = e; /* ends of edges among earlier agents */
+    for (uint32_t k = 0; k < m;) {
+      uint32_t t = ends[sq_stream_below(r, (uint32_t)pool)];
+      bool repeat = false;
+      for (uint32_t j = 0; j < k; j++) repeat |= chosen[j] == t;
+      if (!repeat) chosen[k++] = t;
+    }
+    for (uint32_t k = 0; k < m; k++) ends[e++] = v, ends[e++] = chosen[k];
+  }
+  gsl_rng_free(r);
+  free(chosen);
+  memset(g->offset, 0, ((size_t)n + 1) * sizeof(uint32_t));
+  for (uint64_t i = 0; i < e; i++) g->offset[ends[i]]++;
+  uint32_t *cursor;
+  int rc = allocate_csr(g, &cursor, err);
+  if (!rc) {
+    for (uint64_t i = 0; i < e; i += 2) {
+      g->neighbor[cursor[ends[i]]++] = ends[i + 1];
+      g->neighbor[cursor[ends[i + 1]]++] = ends[i];
+    }
+    free(cursor);
+  }
+  free(ends);
+  return rc ? rc : canonicalize(g, threads, err);
+}
+
+const sq_graph_model sq_graph_models[] = {
+    [SQ_GRAPH_WELL_MIXED] = {"well_mixed", "every agent can reach every other; contacts are drawn "
+                                           "uniformly at random and nothing is stored",
+                             build_well_mixed},
+    [SQ_GRAPH_WATTS_STROGATZ] = {"watts_strogatz",
+                                 "ring lattice of graph.mean_degree contacts whose edges are "
+                                 "rewired with graph.rewire_probability (small world)",
+                                 build_watts_strogatz},
+    [SQ_GRAPH_BARABASI_ALBERT] = {"barabasi_albert",
+                                  "preferential attachment, mean_degree/2 links per new agent: "
+                                  "heavy-tailed degrees, P(k) ~ k^-3",
+                                  build_barabasi_albert},
+};
+const size_t sq_graph_model_count = SQ_LEN(sq_graph_models);
+
+int sq_graph_build(sq_graph *g, const sq_graph_params *p, uint32_t nodes, uint64_t seed,
+                   int threads, sq_error *err) {
+  memset(g, 0, sizeof *g);
+  g->nodes = nodes;
+  if (p->model == SQ_GRAPH_WELL_MIXED) return SQ_OK;
+  g->offset = malloc(((size_t)nodes + 1) * sizeof(uint32_t));
+  if (!g->offset) return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory");
+  int rc = sq_graph_models[p->model].build(g, p, seed, threads < 1 ? 1 : threads, err);
+  if (rc) sq_graph_free(g);
+  return rc;
+}
+
+void sq_graph_free(sq_graph *g) {
+  free(g->offset);
+  free(g->neighbor);
+  g->offset = g->neighbor = NULL;
+}
+
+size_t sq_graph_bytes(const sq_graph *g) {
+  if (!g->offset) return 0;
+  return ((size_t)g->nodes + 1 + g->offset[g->nodes]) * sizeof(uint32_t);
+}

@@ -1,0 +1,58 @@
+/* The population (目标客群): N agents whose attributes are a pure function of
+ * (seed, agent id), drawn when needed and never stored, and the social graph
+ * among them.  A population depends only on the scenario's population and
+ * graph keys and the seed, so the replicates of a run share one, read-only. */
+#ifndef SQ_POPULATION_H
+#define SQ_POPULATION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <gsl/gsl_rng.h>
+
+#include "models/params.h"
+#include "models/error.h"
+#include "models/graph.h"
+
+typedef struct sq_agent {
+  float interest[SQ_MAX_TOPICS]; /* non-negative, unit length */
+  float sociability;             /* Pareto, mean 1 */
+  float talkativeness;           /* lognormal, mean 1 */
+  float quality;                 /* 0..1 */
+  float expectation;             /* value/day for full engagement */
+  float tolerance;               /* 0..1 */
+  bool spammer;
+} sq_agent;
+
+typedef struct sq_population {
+  sq_population_params params;
+  sq_graph_params graph_params;
+  uint64_t seed;
+  uint32_t size;
+  sq_graph graph;
+} sq_population;
+
+/* Build the population of a scenario for a seed (generates the graph).
+ * Returns 0 or an error status. */
+int sq_population_init(sq_population *pop, const sq_scenario *sc, uint64_t seed, int threads,
+                       sq_error *err);
+void sq_population_free(sq_population *pop);
+
+/* Attributes of `agent`, drawn with `stream` (any sq_stream; it is re-keyed).
+ * With `screen_only`, only what screening needs (spammer flag and interest
+ * vector) is drawn, the same values a full draw gives, at a fraction of the
+ * cost; the other fields are left zero. */
+void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *stream, sq_agent *out);
+void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, gsl_rng *stream,
+                          sq_agent *out);
+
+/* The local topic of the neighbourhood `agent` lives in (homophily). */
+uint32_t sq_local_topic(const sq_population *pop, uint32_t agent);
+
+/* Fit of an interest vector to a theme, both unit length: their dot product. */
+static inline double sq_fit(const float *interest, const float *theme, int topics) {
+  double f = 0;
+  for (int k = 0; k < topics; k++) f += (double)interest[k] * theme[k];
+  return f;
+}
+
+#endif

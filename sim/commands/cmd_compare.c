@@ -1,0 +1,339 @@
+/* shequn compare: several scenarios side by side, on common random numbers. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "sim/commands/cli.h"
+#include "sim/commands/compare.h"
+#include "sim/io/csv.h"
+#include "sim/io/fileio.h"
+#include "sim/io/outdir.h"
+#include "sim/io/scenario.h"
+#include "sim/engine/study.h"
+#include "sim/analysis/survival.h"
+
+static const char compare_usage[] =
+    "Usage: shequn compare A.json B.json ... [OPTIONS]\n"
+    "\n"
+    "Run several scenarios on common random numbers (the same seed and\n"
+    "replicates for all) and compare them: lifespans with their uncertainty,\n"
+    "survival, size, reach, stages, and a log-rank test against the first.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output DIR     where to write (default: out/compare); a new or empty\n"
+    "                       folder, or one shequn wrote with --force\n"
+    "  --force              replace the results of an earlier comparison in DIR\n"
+    "                       (only shequn's own files are removed)\n"
+    "  --replicates R       replicates of each (default: the first scenario's)\n"
+    "  --seed N             the common seed (default: the first scenario's)\n"
+    "  --threads T          threads to use (default: all); results do not depend on it\n"
+    "  --set KEY=VALUE      override a key in every scenario; may be repeated\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "Files written (docs/OUTPUTS.md):\n"
+    "  comparison.csv  a row per scenario (the table printed)\n"
+    "  survival.csv    Kaplan-Meier survival of groups with 95% Greenwood bands\n"
+    "  NAME/           each scenario's run files, as `shequn run` writes them\n"
+    "  .shequn         the marker: which command wrote the folder, version, date\n"
+    "Plot them with `shequn plot DIR`.  A failed or interrupted comparison leaves\n"
+    "nothing.  Exit status: 0 done, 1 failed, 2 bad input, 130 interrupted.\n";
+
+/* What one scenario's replicates did, for its row of the table. */
+typedef struct tally {
+  char name[64];
+  char dir[4200];
+  int horizon;
+  double *life, *stage[SQ_STAGE_COUNT];
+  bool *died;
+  size_t n, cap;
+  double *peak, *reach, *created;
+  size_t runs;
+} tally;
+
+static int observe(void *context, const sq_run_result *r, sq_error *err) {
+  tally *t = context;
+  if (t->n + r->n_groups > t->cap) {
+    size_t cap = 2 * (t->n + r->n_groups) + 64;
+    double *l = realloc(t->life, cap * sizeof *l);
+    if (l) t->life = l;
+    bool *d = realloc(t->died, cap * sizeof *d);
+    if (d) t->died = d;
+    int ok = l && d;
+    for (int s = 0; s < SQ_STAGE_COUNT; s++) {
+      double *x = realloc(t->stage[s], cap * sizeof *x);
+      if (x) t->stage[s] = x;
+      ok &= x != NULL;
+    }
+    if (!ok) return sq_error_set(err, SQ_ERUNTIME, "out of memory for the comparison");
+    t->cap = cap;
+  }
+  for (size_t k = 0; k < r->n_groups; k++) {
+    const sq_group_record *g = &r->groups[k];
+    t->life[t->n] = g->lifespan_days;
+    t->died[t->n] = !g->censored;
+    for (int s = 0; s < SQ_STAGE_COUNT; s++) t->stage[s][t->n] = g->stage_days[s];
+    t->n++;
+  }
+  t->peak[t->runs] = (double)r->peak_total_members;
+  t->reach[t->runs] = (double)r->reach;
+  t->created[t->runs] = (double)r->n_groups;
+  t->runs++;
+  return SQ_OK;
+}
+
+static void tally_free(tally *t) {
+  free(t->life), free(t->died), free(t->peak), free(t->reach), free(t->created);
+  for (int s = 0; s < SQ_STAGE_COUNT; s++) free(t->stage[s]);
+}
+
+static double quantile(const double *v, size_t n, double p) {
+  if (n == 0) return NAN;
+  double *c = malloc(n * sizeof *c);
+  if (!c) return NAN;
+  memcpy(c, v, n * sizeof *c);
+  gsl_sort(c, 1, n);
+  double q = gsl_stats_quantile_from_sorted_data(c, 1, n, p);
+  free(c);
+  return q;
+}
+
+/* A row of the table: everything comparison.csv says of one scenario. */
+typedef struct row {
+  double median, median_lo, median_hi, survival[4];
+  double peak[3], reach, created, stage_days[SQ_STAGE_COUNT];
+  double chi2, p;
+} row;
+
+static const double survival_days[4] = {30, 180, 365, 730};
+
+static row summarise(const tally *t, const tally *first) {
+  row w;
+  sq_km km;
+  sq_km_estimate(t->life, t->died, t->n, &km);
+  w.median = sq_km_quantile(&km, 0.5);
+  sq_km_quantile_ci(&km, 0.5, 1.96, &w.median_lo, &w.median_hi);
+  for (int k = 0; k < 4; k++)
+    w.survival[k] = survival_days[k] < km.last_time || km.n == 0 || km.steps[km.n - 1].survival == 0
+                        ? sq_km_survival(&km, survival_days[k])
+                        : NAN; /* beyond the last observation */
+  sq_km_free(&km);
+  w.peak[0] = quantile(t->peak, t->runs, 0.5);
+  w.peak[1] = quantile(t->peak, t->runs, 0.25);
+  w.peak[2] = quantile(t->peak, t->runs, 0.75);
+  w.reach = quantile(t->reach, t->runs, 0.5);
+  w.created = quantile(t->created, t->runs, 0.5);
+  for (int s = 0; s < SQ_STAGE_COUNT; s++) w.stage_days[s] = quantile(t->stage[s], t->n, 0.5);
+  w.chi2 = w.p = NAN;
+  if (t != first) {
+    sq_logrank lr;
+    if (sq_logrank_test(t->life, t->died, t->n, first->life, first->died, first->n, &lr) == 0)
+      w.chi2 = lr.chi2, w.p = lr.p_value;
+  }
+  return w;
+}
+
+/* A number for CSV, empty when it is not a number. */
+static void put(FILE *f, double v) {
+  fputc(',', f);
+  if (!isnan(v)) fprintf(f, "%.6g", v);
+}
+
+static int write_comparison(const char *dir, tally *t, const row *w, int n, sq_error *err) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/comparison.csv", dir);
+  sq_atomic_file af;
+  int rc = sq_atomic_open(&af, path, err);
+  if (rc) return rc;
+  fputs("scenario,replicates,groups,median_lifespan_days,median_ci_low,median_ci_high,"
+        "survival_30,survival_180,survival_365,survival_730,peak_members_median,"
+        "peak_members_q25,peak_members_q75,reach_median,groups_created_median,"
+        "sprout_days_median,growth_days_median,active_days_median,decline_days_median,"
+        "death_days_median,logrank_chi2,logrank_p\n",
+        af.f);
+  for (int i = 0; i < n; i++) {
+    sq_csv_text(af.f, t[i].name);
+    fprintf(af.f, ",%zu,%zu", t[i].runs, t[i].n);
+    put(af.f, w[i].median), put(af.f, w[i].median_lo), put(af.f, w[i].median_hi);
+    for (int k = 0; k < 4; k++) put(af.f, w[i].survival[k]);
+    for (int k = 0; k < 3; k++) put(af.f, w[i].peak[k]);
+    put(af.f, w[i].reach), put(af.f, w[i].created);
+    for (int s = 0; s < SQ_STAGE_COUNT; s++) put(af.f, w[i].stage_days[s]);
+    put(af.f, w[i].chi2), put(af.f, w[i].p);
+    fputc('\n', af.f);
+  }
+  rc = sq_atomic_commit(&af, err);
+  if (rc) return rc;
+  snprintf(path, sizeof path, "%s/survival.csv", dir);
+  rc = sq_atomic_open(&af, path, err);
+  if (rc) return rc;
+  fputs(SQ_KM_CSV_HEADER, af.f);
+  for (int i = 0; i < n; i++) {
+    sq_km km;
+    sq_km_estimate(t[i].life, t[i].died, t[i].n, &km);
+    sq_km_write_rows(af.f, t[i].name, &km, 1.96);
+    sq_km_free(&km);
+  }
+  return sq_atomic_commit(&af, err);
+}
+
+/* "778 (758-800)", with ">H" for what lies beyond the horizon H. */
+static void days_text(char *buf, size_t size, double m, double lo, double hi, int horizon) {
+  char a[16], b[16], c[16];
+  snprintf(a, sizeof a, "%s%d", isnan(m) ? ">" : "", isnan(m) ? horizon : (int)m);
+  snprintf(b, sizeof b, "%d", isnan(lo) ? 0 : (int)lo);
+  snprintf(c, sizeof c, "%s%d", isnan(hi) ? ">" : "", isnan(hi) ? horizon : (int)hi);
+  snprintf(buf, size, "%s (%s-%s)", a, isnan(lo) ? "?" : b, c);
+}
+
+static void print_table(const tally *t, const row *w, int n) {
+  printf("%-22s %-20s %6s %6s %6s %6s  %-18s %8s %6s  %s\n", "scenario",
+         "median life (95% CI)", "S(30)", "S(180)", "S(365)", "S(730)", "peak members [IQR]",
+         "reach", "groups", "log-rank vs first");
+  for (int i = 0; i < n; i++) {
+    char life[64], peak[48], lr[48] = "";
+    days_text(life, sizeof life, w[i].median, w[i].median_lo, w[i].median_hi, t[i].horizon);
+    snprintf(peak, sizeof peak, "%.0f [%.0f-%.0f]", w[i].peak[0], w[i].peak[1], w[i].peak[2]);
+    if (!isnan(w[i].chi2)) snprintf(lr, sizeof lr, "chi2 %.1f, p %.2g", w[i].chi2, w[i].p);
+    printf("%-22s %-20s", t[i].name, life);
+    for (int k = 0; k < 4; k++)
+      if (isnan(w[i].survival[k]))
+        printf(" %6s", "-");
+      else
+        printf(" %6.2f", w[i].survival[k]);
+    printf("  %-18s %8.0f %6.0f  %s\n", peak, w[i].reach, w[i].created, lr);
+  }
+}
+
+typedef struct compare_args {
+  const char **files;
+  int n_files;
+  sq_cli_options opt;
+} compare_args;
+
+static int parse_args(int argc, char **argv, compare_args *a) {
+  a->files = calloc((size_t)argc, sizeof *a->files);
+  if (!a->files || !sq_cli_options_init(&a->opt, argc)) {
+    fputs("shequn compare: out of memory\n", stderr);
+    return 1;
+  }
+  for (int i = 1; i < argc; i++) {
+    const char *arg = argv[i];
+    int taken = sq_cli_option(argc, argv, &i, "compare", &a->opt);
+    if (taken) {
+      if (taken != 1) return taken;
+    } else if (sq_is_help(arg)) {
+      fputs(compare_usage, stdout);
+      return -1;
+    } else if (arg[0] == '-' && arg[1]) {
+      return sq_usage_error("compare", "unknown option '%s'", arg);
+    } else {
+      a->files[a->n_files++] = arg;
+    }
+  }
+  if (a->n_files < 2) return sq_usage_error("compare", "name at least two scenario files");
+  return 0;
+}
+
+/* The length of the longest prefix of name of at most max bytes that
+ * does not cut a UTF-8 character (a valid name stays valid). */
+static int utf8_prefix(const char *name, int max) {
+  int n = (int)strlen(name);
+  if (n <= max) return n;
+  while (max > 0 && ((unsigned char)name[max] & 0xc0) == 0x80) max--;
+  while (max > 0 && name[max - 1] == ' ') max--;
+  return max;
+}
+
+/* Run the n scenarios (read and checked, with one seed and one number of
+ * replicates) into the claimed folder dir and write the comparison; prints
+ * the table unless quiet.  Returns 0 or an error status. */
+static int compare_into(const sq_scenario *sc, int n, const char *dir, int threads, bool quiet,
+                        const char *command, sq_error *err) {
+  tally *t = calloc((size_t)n, sizeof *t);
+  row *w = calloc((size_t)n, sizeof *w);
+  if (!t || !w) {
+    free(t), free(w);
+    return sq_error_set(err, SQ_ERUNTIME, "out of memory");
+  }
+  int rc = SQ_OK;
+  for (int i = 0; i < n; i++) {
+    tally *ti = &t[i];
+    snprintf(ti->name, sizeof ti->name, "%s", sc[i].name);
+    for (int j = 0; j < i; j++) /* two scenarios of one name get their own directories */
+      if (strcmp(t[j].name, ti->name) == 0)
+        snprintf(ti->name, sizeof ti->name, "%.*s_%d", utf8_prefix(sc[i].name, 50), sc[i].name,
+                 i + 1);
+    snprintf(ti->dir, sizeof ti->dir, "%s/%s", dir, ti->name);
+    ti->horizon = sc[i].horizon_days;
+    size_t runs = (size_t)sc[i].replicates;
+    ti->peak = calloc(runs, sizeof(double));
+    ti->reach = calloc(runs, sizeof(double));
+    ti->created = calloc(runs, sizeof(double));
+    if (!ti->peak || !ti->reach || !ti->created)
+      rc = sq_error_set(err, SQ_ERUNTIME, "out of memory");
+  }
+  const volatile sig_atomic_t *cancel = sq_catch_interrupts();
+  for (int i = 0; i < n && !rc; i++) {
+    sq_study study = {threads, false, !quiet, cancel, observe, &t[i], command, false};
+    sq_lifespan_summary life;
+    double seconds;
+    rc = sq_study_run(&sc[i], t[i].dir, &study, &life, &seconds, err);
+    if (rc) sq_error_prefix(err, t[i].name);
+  }
+  for (int i = 0; i < n && !rc; i++) w[i] = summarise(&t[i], &t[0]);
+  if (!rc) rc = write_comparison(dir, t, w, n, err);
+  if (!rc && !quiet) {
+    printf("%d scenarios x %d replicates, seed %lld, on common random numbers\n", n,
+           sc[0].replicates, (long long)sc[0].seed);
+    print_table(t, w, n);
+    printf("wrote %s/ (comparison.csv, survival.csv, a directory per scenario)\n", dir);
+  }
+  for (int i = 0; i < n; i++) tally_free(&t[i]);
+  free(t), free(w);
+  return rc;
+}
+
+int sq_compare(const sq_scenario *sc, int n, const char *dir, int threads, bool quiet,
+               const char *command, bool force, sq_error *err) {
+  sq_outdir folder;
+  int rc = sq_outdir_claim(&folder, dir, command, force, err);
+  if (rc) return rc;
+  rc = compare_into(sc, n, dir, threads, quiet, command, err);
+  if (rc) sq_outdir_abandon(&folder);
+  return rc;
+}
+
+int sq_cmd_compare(int argc, char **argv) {
+  compare_args a = {0};
+  int rc = parse_args(argc, argv, &a);
+  if (rc) {
+    free(a.files), free(a.opt.sets);
+    return rc < 0 ? 0 : rc;
+  }
+  int n = a.n_files;
+  sq_scenario *sc = calloc((size_t)n, sizeof *sc);
+  sq_error err = {0};
+  const sq_cli_options *o = &a.opt;
+  /* every file is read and checked before anything runs: common random
+   * numbers need one seed and one number of replicates for all */
+  for (int i = 0; i < n && !rc; i++) {
+    long long first_seed = sc[0].seed, first_replicates = sc[0].replicates;
+    const long long *seed = o->has_seed ? &o->seed : i ? &first_seed : NULL;
+    const long long *reps = o->has_replicates ? &o->replicates : i ? &first_replicates : NULL;
+    rc = sq_read_scenario(&sc[i], a.files[i], o->sets, o->n_sets, seed, reps, &err);
+  }
+  if (rc) {
+    fprintf(stderr, "%s\n", err.message);
+  } else if ((rc = sq_compare(sc, n, o->output ? o->output : "out/compare", (int)o->threads,
+                              false, "compare", o->force, &err))) {
+    bool interrupted = *sq_catch_interrupts();
+    fprintf(stderr, "shequn compare: %s; nothing was written\n",
+            interrupted ? "interrupted" : err.message);
+    rc = interrupted ? 130 : rc == SQ_EINPUT ? 2 : 1;
+  }
+  free(a.files), free(a.opt.sets), free(sc);
+  return rc;
+}

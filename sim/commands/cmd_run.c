@@ -1,0 +1,143 @@
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sim/engine/study.h"
+#include "sim/commands/cli.h"
+#include "sim/io/output.h"
+#include "models/population.h"
+#include "sim/io/scenario.h"
+#include "sim/analysis/survival.h"
+#include "sim/io/sweep.h"
+
+static const char run_usage[] =
+    "Usage: shequn run SCENARIO [OPTIONS]\n"
+    "\n"
+    "Simulate the scenario file SCENARIO and write its results into a directory.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output DIR     where to write (default: out/<scenario name>); a new or\n"
+    "                       empty folder, or one shequn wrote with --force\n"
+    "  --force              replace the results of an earlier run in DIR (only\n"
+    "                       shequn's own files are removed)\n"
+    "  --seed N             seed of every random draw (default: the scenario's seed)\n"
+    "  --replicates R       independent replicates (default: the scenario's replicates)\n"
+    "  --threads T          threads to use (default: all, or OMP_NUM_THREADS); the\n"
+    "                       results are identical for any number\n"
+    "  --set KEY=VALUE      override a scenario key, e.g. --set group.capacity=200;\n"
+    "                       may be repeated; VALUE is JSON or a bare word\n"
+    "  --members            also write members.csv, a record per membership\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "Files written (docs/OUTPUTS.md describes every column):\n"
+    "  timeseries.csv  a row per replicate, day and living group\n"
+    "  groups.csv      a row per group: birth, death, lifespan, peak, stage days\n"
+    "  members.csv     with --members: a row per membership spell\n"
+    "  curves.csv      per day: median and 10-90% band over replicates\n"
+    "  survival.csv    Kaplan-Meier survival of groups, 95% Greenwood bands\n"
+    "  varied.csv      the settings drawn per replicate, if the scenario varies some\n"
+    "  summary.json    lifespan median and quartiles (Kaplan-Meier), run facts\n"
+    "  scenario.json   the fully resolved scenario: rerun it to reproduce the run\n"
+    "Draw its charts with `shequn plot DIR`.\n"
+    "  .shequn         the marker: which command wrote the folder, version, date\n"
+    "Files appear only when the run completes; a failed or interrupted run\n"
+    "leaves nothing (and removes DIR if it made it).\n"
+    "Exit status: 0 done, 1 failed, 2 bad input, 130 interrupted.\n";
+
+typedef struct run_args {
+  const char *scenario;
+  sq_cli_options opt;
+  bool members;
+} run_args;
+
+/* Parse the command line; returns 0, or the exit status to stop with
+ * (-1: help was printed). */
+static int parse_args(int argc, char **argv, run_args *a) {
+  if (!sq_cli_options_init(&a->opt, argc)) {
+    fputs("shequn run: out of memory\n", stderr);
+    return 1;
+  }
+  for (int i = 1; i < argc; i++) {
+    const char *arg = argv[i];
+    int taken = sq_cli_option(argc, argv, &i, "run", &a->opt);
+    if (taken) {
+      if (taken != 1) return taken;
+    } else if (sq_is_help(arg)) {
+      fputs(run_usage, stdout);
+      return -1;
+    } else if (strcmp(arg, "--members") == 0) {
+      a->members = true;
+    } else if (arg[0] == '-' && arg[1]) {
+      return sq_usage_error("run", "unknown option '%s'", arg);
+    } else if (!a->scenario) {
+      a->scenario = arg;
+    } else {
+      return sq_usage_error("run", "one scenario at a time (got '%s' and '%s')", a->scenario, arg);
+    }
+  }
+  if (!a->scenario) return sq_usage_error("run", "name a scenario file");
+  return 0;
+}
+
+/* A lifespan quantile in days, or "> horizon" when survival never fell that
+ * low before the horizon. */
+static void print_days(const char *label, double days, int horizon) {
+  if (isnan(days))
+    printf("%s >%d", label, horizon);
+  else
+    printf("%s %.0f", label, days);
+}
+
+/* What the run found, in two lines, and where the files are. */
+static void report(const sq_scenario *sc, const char *dir, int threads, double seconds,
+                   const sq_lifespan_summary *life) {
+  printf("%s: %d replicate%s x %d days in %.2f s on %d thread%s\n", sc->name, sc->replicates,
+         sc->replicates == 1 ? "" : "s", sc->horizon_days, seconds, threads,
+         threads == 1 ? "" : "s");
+  printf("lifespan in days (Kaplan-Meier):");
+  print_days(" median", life->median, sc->horizon_days);
+  print_days(", quartiles", life->q25, sc->horizon_days);
+  print_days(" and", life->q75, sc->horizon_days);
+  printf("; %zu of %zu groups alive at the horizon\n", life->censored, life->groups);
+  printf("wrote %s/\n", dir);
+}
+
+int sq_cmd_run(int argc, char **argv) {
+  run_args a = {0};
+  int rc = parse_args(argc, argv, &a);
+  if (rc) {
+    free(a.opt.sets);
+    return rc < 0 ? 0 : rc;
+  }
+  sq_scenario sc;
+  sq_error err = {0};
+  const sq_cli_options *o = &a.opt;
+  rc = sq_read_scenario(&sc, a.scenario, o->sets, o->n_sets, o->has_seed ? &o->seed : NULL,
+                        o->has_replicates ? &o->replicates : NULL, &err);
+  free(a.opt.sets);
+  if (rc && sq_is_sweep_file(a.scenario)) /* rather than "scenario: unknown key" */
+    sq_error_set(&err, SQ_EINPUT, "%s: this is a sweep file; run it with shequn sweep %s",
+                 a.scenario, a.scenario);
+  if (rc) {
+    fprintf(stderr, "%s\n", err.message);
+    return 2;
+  }
+  char dir[4096];
+  snprintf(dir, sizeof dir, "%s%s", o->output ? "" : "out/", o->output ? o->output : sc.name);
+
+  int threads = (int)o->threads;
+  const volatile sig_atomic_t *cancel = sq_catch_interrupts();
+  sq_study study = {threads, a.members, true, cancel, NULL, NULL, "run", o->force};
+  sq_lifespan_summary life;
+  double seconds;
+  if ((rc = sq_study_run(&sc, dir, &study, &life, &seconds, &err))) {
+    if (*cancel)
+      fprintf(stderr, "shequn run: interrupted; nothing was written\n");
+    else
+      fprintf(stderr, "shequn run: %s; nothing was written\n", err.message);
+    return *cancel ? 130 : rc == SQ_EINPUT ? 2 : 1;
+  }
+  report(&sc, dir, threads, seconds, &life);
+  return 0;
+}

@@ -1,0 +1,511 @@
+/* The engine: the world, the day loop, memory and the output rows
+ * (docs/ARCHITECTURE.md).  The model's behaviour is in its mechanisms
+ * (the files of models/), which the engine calls through one table of descriptors
+ * (models/world.h, sq_mechanism; the model's table is sq_mechanisms in
+ * models/mechanisms.c).
+ *
+ * A run holds its groups; each group holds its members as a structure of
+ * arrays.  A day has four phases:
+ *   1. members       the `terms` hooks give each group its coefficients for
+ *                    the day; then, parallel over blocks of members, the
+ *                    kernel (models/engagement.c): posts and ads, the value
+ *                    of what they read of the group's previous day,
+ *                    engagement, belonging, leaving, invitations;
+ *   2. leavers       serial: they go (`left` hooks: the team's succession);
+ *   3. candidates    parallel over groups (`candidates` hooks): invitees and
+ *                    outsiders reached consider joining, against the
+ *                    memberships of phase 2;
+ *   4. commit        serial, group by group: a new group's founders
+ *                    (`found`), candidates join (`commit`, each newcomer
+ *                    through the `join` hooks), the group's day (`group_day`:
+ *                    the team, splits, moderation, ads, rituals, content),
+ *                    its row, then `close_day` (freshness, death).
+ * Blocks are fixed by membership, not by threads, and their partial sums are
+ * combined in block order, so the result is the same for any thread count.
+ * Every random draw comes from Philox keyed by (seed, replicate, day, agent
+ * or group, purpose).  Work per day grows with members and events only.
+ */
+#include "sim/engine/run.h"
+
+#include <math.h>
+#include <omp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "models/content.h"
+#include "models/engagement.h"
+#include "models/stages.h"
+#include "models/world.h"
+#include "models/rng.h"
+#include "sim/io/scenario.h"
+
+#define PARALLEL_MIN_MEMBERS 16384  /* below this a day is too short to share */
+
+/* Run hook `hook` of every mechanism of w's table, in table order. */
+#define EACH_MECHANISM(w, hook, ...)                                                \
+  for (const sq_mechanism *const *mech_ = (w)->mechanisms; *mech_; mech_++)         \
+    if ((*mech_)->hook) (*mech_)->hook(__VA_ARGS__)
+
+/* ---- members: a structure of arrays (models/world.h) --------------------- */
+
+int sq_members_reserve(sq_members *m, uint32_t need, int topics) {
+  if (need <= m->capacity) return 0;
+  uint32_t cap = m->capacity ? m->capacity : 16;
+  while (cap < need) cap *= 2;
+#define GROW(type, name)                                       \
+  {                                                            \
+    type *p = realloc(m->name, (size_t)cap * sizeof(type));    \
+    if (!p) return -1;                                         \
+    m->name = p;                                               \
+  }
+  SQ_MEMBER_FIELDS(GROW)
+#undef GROW
+  float *p = realloc(m->interest, (size_t)cap * (size_t)topics * sizeof(float));
+  if (!p) return -1;
+  m->interest = p;
+  m->capacity = cap;
+  return 0;
+}
+
+void sq_members_remove(sq_members *m, uint32_t i, int topics) {
+  uint32_t last = --m->count;
+  if (i == last) return;
+#define MOVE(type, name) m->name[i] = m->name[last];
+  SQ_MEMBER_FIELDS(MOVE)
+#undef MOVE
+  memcpy(m->interest + (size_t)i * topics, m->interest + (size_t)last * topics,
+         (size_t)topics * sizeof(float));
+}
+
+void sq_members_copy(sq_members *to, const sq_members *from, uint32_t i, int topics) {
+  uint32_t j = to->count++;
+#define COPY(type, name) to->name[j] = from->name[i];
+  SQ_MEMBER_FIELDS(COPY)
+#undef COPY
+  memcpy(to->interest + (size_t)j * topics, from->interest + (size_t)i * topics,
+         (size_t)topics * sizeof(float));
+}
+
+static void members_free(sq_members *m) {
+#define FREE(type, name) free(m->name);
+  SQ_MEMBER_FIELDS(FREE)
+#undef FREE
+  free(m->interest);
+  memset(m, 0, sizeof *m);
+}
+
+size_t sq_member_bytes(int topics) {
+  size_t bytes = (size_t)topics * sizeof(float);
+#define SIZE(type, name) bytes += sizeof(type);
+  SQ_MEMBER_FIELDS(SIZE)
+#undef SIZE
+  /* per day: four random words, and room for a leaver and an invitation */
+  return bytes + 4 * sizeof(uint32_t) + sizeof(uint32_t) + sizeof(sq_invite);
+}
+
+static int group_events_reserve(sq_group *g) {
+  uint32_t need = g->m.count + 1;
+  if (need <= g->events_capacity) return 0;
+  uint32_t cap = g->m.capacity > need ? g->m.capacity : need;
+  uint32_t *l = realloc(g->leavers, cap * sizeof *l);
+  if (l) g->leavers = l;
+  sq_invite *e = realloc(g->invites, cap * sizeof *e);
+  if (e) g->invites = e;
+  if (!l || !e) return -1;
+  g->events_capacity = cap;
+  return 0;
+}
+
+void sq_group_push_candidate(sq_world *w, sq_group *g, sq_candidate c) {
+  if (g->n_candidates == g->cap_candidates) {
+    uint32_t cap = g->cap_candidates ? 2 * g->cap_candidates : 16;
+    sq_candidate *p = realloc(g->candidates, cap * sizeof *p);
+    if (!p) {
+#pragma omp atomic write
+      w->out_of_memory = true; /* called from parallel tasks */
+      return;
+    }
+    g->candidates = p;
+    g->cap_candidates = cap;
+  }
+  g->candidates[g->n_candidates++] = c;
+}
+
+uint32_t sq_group_slot_of(const sq_group *g, uint32_t agent) {
+  for (uint32_t i = 0; i < g->m.count; i++)
+    if (g->m.agent[i] == agent) return i;
+  return SQ_NONE;
+}
+
+/* ---- joining and records ------------------------------------------------- */
+
+void sq_world_record_member(sq_world *w, const sq_group *g, uint32_t i, int32_t leave_day) {
+  if (!w->record_members) return;
+  const sq_members *m = &g->m;
+  sq_member_record rec = {m->agent[i], g->id, m->spell_day[i], leave_day, m->inviter[i],
+                          m->posts[i]};
+  if (sq_result_add_member(w->out, &rec)) w->out_of_memory = true;
+}
+
+void sq_group_tally(const sq_scenario *sc, sq_group *g, uint8_t flags, float engagement) {
+  if (flags & SQ_M_SPAMMER) {
+    g->spammers++;
+    return;
+  }
+  if (engagement >= sc->engagement.active_threshold)
+    g->active++;
+  else
+    g->zombies++;
+  g->engagement_sum += engagement;
+}
+
+/* The member is stored with what the engine knows of it (its attributes,
+ * its days, no shield, no newcomer hazard, no tyranny, no posts until a
+ * mechanism sets its rate); the `join` hooks set the rest. */
+void sq_world_add_member(sq_world *w, sq_group *g, int day, uint32_t agent, const sq_agent *a,
+                         uint32_t inviter, bool veteran, bool welcomed, double engagement) {
+  sq_members *m = &g->m;
+  if (sq_members_reserve(m, m->count + 1, w->topics) || sq_map_put(&w->map, agent, g->id)) {
+    w->out_of_memory = true;
+    return;
+  }
+  uint32_t i = m->count++;
+  m->agent[i] = agent;
+  m->inviter[i] = inviter;
+  m->posts[i] = 0;
+  m->join_day[i] = day;
+  m->spell_day[i] = day;
+  m->shield_until[i] = day;
+  m->newcomer_until[i] = day;
+  m->belonging[i] = 0;
+  memcpy(m->interest + (size_t)i * w->topics, a->interest, (size_t)w->topics * sizeof(float));
+  m->fit[i] = (float)sq_fit(a->interest, g->theme, w->topics);
+  m->post_rate[i] = 0;
+  m->quality[i] = a->quality;
+  m->inv_expectation[i] = 1.0f / a->expectation;
+  m->tyranny[i] = 0;
+  m->sociability[i] = a->sociability;
+  m->leave_scale[i] = 1;
+  m->flags[i] = a->spammer ? SQ_M_SPAMMER : 0;
+  sq_newcomer n = {i, a, inviter, veteran, welcomed, engagement};
+  EACH_MECHANISM(w, join, w, g, day, &n);
+  m->engagement[i] = (float)(n.engagement > 1 ? 1 : n.engagement);
+  g->joins++;
+  g->reach++;
+  w->ever_joined++;
+  sq_group_tally(w->sc, g, m->flags[i], m->engagement[i]);
+}
+
+/* ---- groups ---------------------------------------------------------------- */
+
+int sq_world_reserve_groups(sq_world *w, size_t extra) {
+  if (w->n_groups + extra <= w->cap_groups) return 0;
+  size_t cap = w->cap_groups ? 2 * w->cap_groups : 8;
+  while (cap < w->n_groups + extra) cap *= 2;
+  sq_group *p = realloc(w->groups, cap * sizeof *p);
+  if (!p) return -1;
+  w->groups = p;
+  w->cap_groups = cap;
+  return 0;
+}
+
+sq_group *sq_world_new_group(sq_world *w, int day, int32_t parent, int topic) {
+  if (sq_world_reserve_groups(w, 1)) return NULL;
+  sq_group *g = &w->groups[w->n_groups];
+  memset(g, 0, sizeof *g);
+  g->id = (int32_t)w->n_groups++;
+  g->parent = parent;
+  g->born_day = day;
+  g->died_day = -1;
+  g->alive = true;
+  g->leader = SQ_NONE;
+  g->freshness = 1.0;
+  g->last_split_day = day;
+  g->outreach_level = w->sc->recruitment.outreach.per_day;
+  sq_make_theme(g->theme, w->topics, topic, w->sc->group.theme_focus);
+  return g;
+}
+
+/* ---- the day's events ---------------------------------------------------------- */
+
+static void process_leavers(sq_world *w, sq_group *g, int day) {
+  sq_members *m = &g->m;
+  for (uint32_t k = g->n_leavers; k-- > 0;) { /* descending: swaps never move a leaver */
+    uint32_t i = g->leavers[k], agent = m->agent[i];
+    sq_world_record_member(w, g, i, day);
+    if (sq_map_put(&w->map, agent, SQ_MAP_FORMER)) w->out_of_memory = true;
+    sq_members_remove(m, i, w->topics);
+    g->leaves++;
+    EACH_MECHANISM(w, left, w, g, agent, day);
+  }
+}
+
+static int series_push(sq_group *g, uint32_t active) {
+  if (g->series_length == g->series_capacity) {
+    size_t cap = g->series_capacity ? 2 * g->series_capacity : 64;
+    uint32_t *p = realloc(g->active_series, cap * sizeof *p);
+    if (!p) return -1;
+    g->active_series = p;
+    g->series_capacity = cap;
+  }
+  g->active_series[g->series_length++] = active;
+  return 0;
+}
+
+/* Close a group's life: its record, its stages and its members' records. */
+static void finish_group(sq_world *w, sq_group *g, int last_day) {
+  sq_group_record rec = {.group = g->id, .parent = g->parent, .born_day = g->born_day,
+                         .died_day = g->died_day, .censored = g->alive,
+                         .peak_members = g->peak_members, .peak_day = g->peak_day,
+                         .reach = g->reach};
+  rec.lifespan_days = (g->alive ? last_day + 1 : g->died_day) - g->born_day;
+  int days = (int)g->series_length;
+  g->stage_series = malloc((size_t)(days ? days : 1));
+  if (!g->stage_series ||
+      sq_classify_stages(g->active_series, days, g->alive ? -1 : g->died_day - g->born_day,
+                         &w->sc->stages, g->stage_series)) {
+    w->out_of_memory = true; /* the run fails; its members are still freed below */
+  } else {
+    for (int t = 0; t < days; t++) rec.stage_days[g->stage_series[t]]++;
+    if (sq_result_add_group(w->out, &rec)) w->out_of_memory = true;
+  }
+  for (uint32_t i = 0; i < g->m.count; i++) {
+    sq_world_record_member(w, g, i, g->alive ? -1 : last_day);
+    if (!g->alive && sq_map_put(&w->map, g->m.agent[i], SQ_MAP_FORMER)) w->out_of_memory = true;
+  }
+  members_free(&g->m);
+  free(g->leavers);
+  free(g->invites);
+  free(g->candidates);
+  g->leavers = NULL;
+  g->invites = NULL;
+  g->candidates = NULL;
+}
+
+/* The end of a group's day: growth and peaks, its row, then the
+ * mechanisms' close_day (freshness, death); a group that died is closed. */
+static void close_day(sq_world *w, sq_group *g, int day) {
+  uint32_t n = g->m.count;
+  double growth = ((double)g->active - g->last_active) / (g->last_active ? g->last_active : 1);
+  g->active_growth += (growth - g->active_growth) / 7.0; /* a week's memory */
+  g->last_active = g->active;
+  if (g->active > g->peak_active) g->peak_active = g->active;
+  if (n > g->peak_members) g->peak_members = n, g->peak_day = day;
+  uint32_t people = g->active + g->zombies;
+  sq_day_row row = {day, g->id, n, g->active, g->zombies, g->spammers, g->joins, g->leaves,
+                    (uint32_t)g->posts, g->ads_shown,
+                    (float)(people ? g->engagement_sum / people : 0),
+                    (float)(g->leader == SQ_NONE ? 0 : g->leader_energy), 0};
+  if (sq_result_add_row(w->out, &row) || series_push(g, g->active)) w->out_of_memory = true;
+  EACH_MECHANISM(w, close_day, w, g, day);
+  if (!g->alive) finish_group(w, g, day);
+}
+
+/* ---- the run ------------------------------------------------------------------- */
+
+static int build_items(sq_world *w) {
+  w->n_items = 0;
+  for (size_t gi = 0; gi < w->n_groups; gi++) {
+    sq_group *g = &w->groups[gi];
+    if (!g->alive) continue;
+    if (group_events_reserve(g)) return -1;
+    for (uint32_t begin = 0; begin < g->m.count; begin += SQ_BLOCK) {
+      if (w->n_items == w->cap_items) {
+        size_t cap = w->cap_items ? 2 * w->cap_items : 64;
+        sq_work_item *p = realloc(w->items, cap * sizeof *p);
+        if (!p) return -1;
+        w->items = p;
+        w->cap_items = cap;
+      }
+      uint32_t end = begin + SQ_BLOCK < g->m.count ? begin + SQ_BLOCK : g->m.count;
+      w->items[w->n_items++] = (sq_work_item){.group = (uint32_t)gi, .begin = begin, .end = end};
+    }
+  }
+  return 0;
+}
+
+/* The group's candidates of the day, from every mechanism that brings some. */
+static void gather_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r, gsl_rng *attributes) {
+  g->n_candidates = 0;
+  EACH_MECHANISM(w, candidates, w, g, day, r, attributes);
+}
+
+static void simulate_day(sq_world *w, int day, uint64_t *member_steps) {
+  uint64_t members_today = 0;
+  for (size_t gi = 0; gi < w->n_groups; gi++) {
+    sq_group *g = &w->groups[gi];
+    if (!g->alive) continue;
+    members_today += g->m.count;
+    g->posts = g->ads_posted = 0;
+    g->quality_posts = 0;
+    g->active = g->zombies = g->spammers = g->joins = g->leaves = 0;
+    g->engagement_sum = 0;
+    g->n_leavers = g->n_invites = g->n_candidates = 0;
+    /* the members' coefficients, once per group-day */
+    g->terms = (sq_day_terms){.day = day, .tenure_boost = w->tenure_boost};
+    EACH_MECHANISM(w, terms, w, g, day, &g->terms);
+  }
+  *member_steps += members_today;
+  if (build_items(w)) {
+    w->out_of_memory = true;
+    return;
+  }
+  long n_items = (long)w->n_items;
+  int threads = members_today >= PARALLEL_MIN_MEMBERS ? w->threads : 1;
+
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads > 1)
+  for (long k = 0; k < n_items; k++) sq_member_block(w, &w->items[k], day);
+
+  for (size_t k = 0; k < w->n_items; k++) { /* combine in block order */
+    const sq_work_item *it = &w->items[k];
+    sq_group *g = &w->groups[it->group];
+    g->posts += it->posts;
+    g->ads_posted += it->ads;
+    g->quality_posts += it->quality_posts;
+    g->active += it->active;
+    g->zombies += it->zombies;
+    g->spammers += it->spammers;
+    g->engagement_sum += it->engagement_sum;
+    /* gather the block's events behind those of earlier blocks */
+    memmove(g->leavers + g->n_leavers, g->leavers + it->begin, it->n_leavers * sizeof *g->leavers);
+    memmove(g->invites + g->n_invites, g->invites + it->begin, it->n_invites * sizeof *g->invites);
+    g->n_leavers += it->n_leavers;
+    g->n_invites += it->n_invites;
+  }
+
+  for (size_t gi = 0; gi < w->n_groups; gi++)
+    if (w->groups[gi].alive) process_leavers(w, &w->groups[gi], day);
+
+  /* Candidates are considered against the memberships as they stand now,
+   * one group per task, each with its own streams (re-keyed at every use, so
+   * which thread runs a group does not matter). */
+  long n_groups = (long)w->n_groups;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads > 1)
+  for (long gi = 0; gi < n_groups; gi++) {
+    sq_group *g = &w->groups[gi];
+    if (!g->alive || (day == g->born_day && g->parent < 0)) continue;
+    int t = omp_get_thread_num();
+    gather_candidates(w, g, day, w->thread_streams[2 * t], w->thread_streams[2 * t + 1]);
+  }
+
+  /* every group may split once today: room for the sub-groups, so that
+   * pointers into w->groups stay valid while they are founded */
+  if (sq_world_reserve_groups(w, w->n_groups)) {
+    w->out_of_memory = true;
+    return;
+  }
+  uint32_t alive = 0;
+  uint64_t total_members = 0;
+  for (size_t gi = 0; gi < w->n_groups; gi++) {
+    sq_group *g = &w->groups[gi];
+    if (!g->alive) continue;
+    if (day == g->born_day && g->parent < 0) { /* a new group recruits on its first day too */
+      EACH_MECHANISM(w, found, w, g, day);
+      gather_candidates(w, g, day, w->thread_streams[0], w->thread_streams[1]);
+    }
+    EACH_MECHANISM(w, commit, w, g, day);
+    sq_stream_reset(w->events, w->seed, w->replicate, (uint32_t)day, (uint32_t)g->id,
+                    SQ_DRAW_GROUP_DAY);
+    EACH_MECHANISM(w, group_day, w, g, day); /* a sub-group split off comes later in this loop */
+    close_day(w, g, day);
+    if (g->alive) alive++, total_members += g->m.count;
+  }
+  if (alive > w->out->peak_groups) w->out->peak_groups = alive;
+  if (total_members > w->out->peak_total_members) w->out->peak_total_members = total_members;
+}
+
+static bool any_alive(const sq_world *w) {
+  for (size_t gi = 0; gi < w->n_groups; gi++)
+    if (w->groups[gi].alive) return true;
+  return false;
+}
+
+int sq_run(const sq_scenario *sc, const sq_population *pop, uint32_t replicate,
+           const sq_run_options *opt, sq_run_result *out, sq_error *err) {
+  return sq_run_model(sc, pop, replicate, sq_mechanisms, opt, out, err);
+}
+
+int sq_run_model(const sq_scenario *scenario, const sq_population *pop, uint32_t replicate,
+                 const sq_mechanism *const *mechanisms, const sq_run_options *opt,
+                 sq_run_result *out, sq_error *err) {
+  memset(out, 0, sizeof *out);
+  out->replicate = replicate;
+  /* the scenario as given, or a copy with this replicate's settings drawn */
+  const sq_scenario *sc = scenario;
+  sq_scenario *varied = NULL;
+  if (scenario->vary.count > 0) {
+    if (!(varied = malloc(sizeof *varied)))
+      return sq_error_set(err, SQ_ERUNTIME, "replicate %u: out of memory", replicate);
+    int rc = sq_scenario_vary(scenario, replicate, varied, out->varied, err);
+    if (rc) {
+      free(varied);
+      return rc;
+    }
+    sc = varied;
+  }
+  sq_world w = {.sc = sc, .pop = pop,
+                .mechanisms = mechanisms,
+                .seed = (uint64_t)sc->seed, .replicate = replicate,
+                .topics = sc->population.topics,
+                .threads = opt && opt->threads > 0 ? opt->threads : 1,
+                .out = out, .record_members = opt && opt->record_members};
+  for (int t = 0; t <= SQ_TENURE_TABLE; t++) w.tenure_boost[t] = 1;
+  w.events = sq_stream_alloc();
+  w.attributes = sq_stream_alloc();
+  w.thread_streams = calloc(2 * (size_t)w.threads, sizeof *w.thread_streams);
+  if (!w.events || !w.attributes || !w.thread_streams || sq_map_init(&w.map, 1024))
+    w.out_of_memory = true;
+  for (int t = 0; t < 2 * w.threads && w.thread_streams; t++)
+    if (!(w.thread_streams[t] = sq_stream_alloc())) w.out_of_memory = true;
+  if (!w.out_of_memory) EACH_MECHANISM(&w, begin, &w);
+
+  int day = 0;
+  for (int gi = 0; gi < sc->group.initial_groups && !w.out_of_memory; gi++) {
+    sq_group *g = sq_world_new_group(&w, 0, -1, (sc->group.theme_topic + gi) % w.topics);
+    if (!g) w.out_of_memory = true;
+  }
+
+  for (; day < sc->horizon_days && !w.out_of_memory; day++) {
+    simulate_day(&w, day, &out->member_steps);
+    if (opt && opt->on_day) opt->on_day(opt->context);
+    if (opt && opt->cancel && *opt->cancel) {
+      w.interrupted = true;
+      day++;
+      break;
+    }
+    if (!any_alive(&w)) {
+      day++;
+      break;
+    }
+  }
+  out->days_run = day;
+  for (size_t gi = 0; gi < w.n_groups; gi++)
+    if (w.groups[gi].alive) finish_group(&w, &w.groups[gi], day - 1);
+  /* every row takes its stage from its group's classified life */
+  for (size_t k = 0; k < out->n_rows && !w.out_of_memory; k++) {
+    sq_day_row *row = &out->rows[k];
+    const sq_group *g = &w.groups[row->group];
+    row->stage = g->stage_series[row->day - g->born_day];
+  }
+  out->reach = w.ever_joined;
+  for (size_t gi = 0; gi < w.n_groups; gi++) {
+    sq_group *g = &w.groups[gi];
+    free(g->active_series);
+    free(g->stage_series);
+  }
+  free(w.groups);
+  free(w.items);
+  sq_map_free(&w.map);
+  for (int t = 0; t < 2 * w.threads && w.thread_streams; t++)
+    if (w.thread_streams[t]) gsl_rng_free(w.thread_streams[t]);
+  free(w.thread_streams);
+  if (w.events) gsl_rng_free(w.events);
+  if (w.attributes) gsl_rng_free(w.attributes);
+  free(varied);
+  if (w.out_of_memory || w.interrupted) {
+    sq_result_free(out);
+    return sq_error_set(err, SQ_ERUNTIME, "replicate %u: %s", replicate,
+                        w.interrupted ? "interrupted" : "out of memory");
+  }
+  return SQ_OK;
+}

@@ -1,0 +1,16 @@
+#include "sim/io/csv.h"
+
+#include <string.h>
+
+void sq_csv_text(FILE *f, const char *text) {
+  if (!text[strcspn(text, ",\"\r\n")]) { /* nothing to quote: as it is */
+    fputs(text, f);
+    return;
+  }
+  fputc('"', f);
+  for (const char *c = text; *c; c++) {
+    if (*c == '"') fputc('"', f);
+    fputc(*c, f);
+  }
+  fputc('"', f);
+}

@@ -1,0 +1,51 @@
+/* Files written atomically: into a temporary file beside the final one,
+ * flushed to disk, then renamed, so an interrupted run never leaves a
+ * truncated file under a final name. */
+#ifndef SQ_FILEIO_H
+#define SQ_FILEIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "models/error.h"
+
+typedef struct sq_atomic_file {
+  FILE *f;
+  char path[4096];
+  char temp[4200];
+} sq_atomic_file;
+
+int sq_atomic_open(sq_atomic_file *af, const char *path, sq_error *err);
+/* Flush, sync, close and rename into place. */
+int sq_atomic_commit(sq_atomic_file *af, sq_error *err);
+/* Close and remove the temporary file (safe on an unopened record). */
+void sq_atomic_abort(sq_atomic_file *af);
+
+/* Write `text` to `path` atomically. */
+int sq_write_text(const char *path, const char *text, sq_error *err);
+
+/* Write printed JSON (from cJSON_Print; NULL: it ran out of memory) and a
+ * final newline to `path` atomically, and free the text. */
+int sq_write_json(const char *path, char *text, sq_error *err);
+
+/* The largest scenario or sweep file read (docs/SECURITY.md): a file named
+ * by mistake (/dev/zero, a data dump) is refused before it is read. */
+#define SQ_MAX_INPUT_BYTES ((size_t)4 << 20)
+
+/* Read the regular file `path` whole into *text (NUL-terminated; caller
+ * frees) and its length into *len (may be NULL).  Refuses what is not a
+ * regular file and anything over max_bytes, checked before reading and
+ * while reading (the file may grow).  SQ_EINPUT with "PATH: ..." on error. */
+int sq_read_bounded(const char *path, size_t max_bytes, char **text, size_t *len, sq_error *err);
+
+/* sq_read_bounded with SQ_MAX_INPUT_BYTES; NULL on error (err may be NULL). */
+char *sq_read_file(const char *path, size_t *length, sq_error *err);
+
+/* True if JSON text nests arrays and objects (outside strings) more than
+ * `limit` deep: cJSON gives up there, and its failure is no syntax error. */
+bool sq_json_deeper_than(const char *text, size_t len, int limit);
+
+/* mkdir -p. */
+int sq_make_dirs(const char *dir, sq_error *err);
+
+#endif

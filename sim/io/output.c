@@ -1,0 +1,336 @@
+#include "sim/io/output.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "sim/io/fileio.h"
+#include "sim/io/scenario.h"
+#include "sim/analysis/survival.h"
+
+enum { CURVE_MEMBERS, CURVE_ACTIVE, CURVE_ZOMBIES, CURVE_GROUPS, CURVE_COUNT };
+static const char *const curve_names[CURVE_COUNT] = {"members", "active", "zombies", "groups"};
+
+struct sq_output {
+  sq_scenario sc;
+  char dir[4096];
+  bool with_members;
+  sq_atomic_file timeseries, groups, members, varied;
+  uint32_t runs;
+  int horizon;
+  double *curves;         /* [run][curve][day], network totals */
+  uint8_t *first_stage;   /* [run][day], stage of each run's first group */
+  /* per group, for survival */
+  double *lifespans;
+  bool *deaths;
+  size_t n_groups, cap_groups;
+  /* per run */
+  double *reach, *peak_members, *peak_groups, *groups_created;
+  uint64_t member_steps;
+};
+
+static int open_csv(sq_output *o, sq_atomic_file *af, const char *name, const char *header,
+                    sq_error *err) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/%s", o->dir, name);
+  int rc = sq_atomic_open(af, path, err);
+  if (!rc) fputs(header, af->f);
+  return rc;
+}
+
+sq_output *sq_output_open(const char *dir, const sq_scenario *sc, bool with_members,
+                          sq_error *err) {
+  if (sq_make_dirs(dir, err)) return NULL;
+  sq_output *o = calloc(1, sizeof *o);
+  size_t runs = (size_t)sc->replicates, days = (size_t)sc->horizon_days;
+  if (o) {
+    o->sc = *sc;
+    snprintf(o->dir, sizeof o->dir, "%s", dir);
+    o->with_members = with_members;
+    o->horizon = sc->horizon_days;
+    o->curves = calloc(runs * CURVE_COUNT * days, sizeof *o->curves);
+    o->first_stage = malloc(runs * days);
+    o->reach = calloc(runs, sizeof(double));
+    o->peak_members = calloc(runs, sizeof(double));
+    o->peak_groups = calloc(runs, sizeof(double));
+    o->groups_created = calloc(runs, sizeof(double));
+  }
+  if (!o || !o->curves || !o->first_stage || !o->reach || !o->peak_members || !o->peak_groups ||
+      !o->groups_created) {
+    sq_error_set(err, SQ_ERUNTIME, "%s: out of memory for the outputs", dir);
+    sq_output_abort(o);
+    return NULL;
+  }
+  memset(o->first_stage, SQ_STAGE_DEATH, runs * days);
+  int rc = open_csv(o, &o->timeseries, "timeseries.csv",
+                    "replicate,day,group,members,active,zombies,joins,leaves,posts,ads,"
+                    "mean_engagement,stage,spammers,leader_energy\n",
+                    err);
+  if (!rc)
+    rc = open_csv(o, &o->groups, "groups.csv",
+                  "replicate,group,parent,born_day,died_day,lifespan_days,censored,peak_members,"
+                  "peak_day,reach,sprout_days,growth_days,active_days,decline_days,death_days\n",
+                  err);
+  if (!rc && with_members)
+    rc = open_csv(o, &o->members, "members.csv",
+                  "replicate,member,group,join_day,leave_day,inviter,posts\n", err);
+  if (!rc && sc->vary.count) {
+    char header[4096] = "replicate";
+    size_t used = strlen(header);
+    for (int k = 0; k < sc->vary.count && used < sizeof header; k++)
+      used += (size_t)snprintf(header + used, sizeof header - used, ",%s",
+                               sc->vary.item[k].param->path);
+    if (used < sizeof header - 1) strcat(header, "\n");
+    rc = open_csv(o, &o->varied, "varied.csv", header, err);
+  }
+  if (rc) {
+    sq_output_abort(o);
+    return NULL;
+  }
+  return o;
+}
+
+static double *curve(sq_output *o, uint32_t run, int which) {
+  return o->curves + ((size_t)run * CURVE_COUNT + (size_t)which) * (size_t)o->horizon;
+}
+
+/* Write an integer-or-empty field: -1 means "not applicable". */
+static void put_optional(FILE *f, long long v) {
+  if (v >= 0) fprintf(f, "%lld", v);
+}
+
+int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
+  uint32_t run = o->runs++;
+  FILE *f = o->timeseries.f;
+  for (size_t k = 0; k < r->n_rows; k++) {
+    const sq_day_row *x = &r->rows[k];
+    fprintf(f, "%u,%d,%d,%u,%u,%u,%u,%u,%u,%u,%.4f,%s,%u,%.4f\n", r->replicate, x->day,
+            x->group, x->members, x->active, x->zombies, x->joins, x->leaves, x->posts, x->ads,
+            (double)x->mean_engagement, sq_stage_names[x->stage], x->spammers,
+            (double)x->leader_energy);
+    if (x->day < o->horizon) {
+      curve(o, run, CURVE_MEMBERS)[x->day] += x->members;
+      curve(o, run, CURVE_ACTIVE)[x->day] += x->active;
+      curve(o, run, CURVE_ZOMBIES)[x->day] += x->zombies;
+      curve(o, run, CURVE_GROUPS)[x->day] += x->stage != SQ_STAGE_DEATH;
+      if (x->group == 0) o->first_stage[(size_t)run * o->horizon + x->day] = x->stage;
+    }
+  }
+  f = o->groups.f;
+  for (size_t k = 0; k < r->n_groups; k++) {
+    const sq_group_record *g = &r->groups[k];
+    fprintf(f, "%u,%d,", r->replicate, g->group);
+    put_optional(f, g->parent);
+    fprintf(f, ",%d,", g->born_day);
+    put_optional(f, g->died_day);
+    fprintf(f, ",%d,%d,%u,%d,%u", g->lifespan_days, g->censored, g->peak_members, g->peak_day,
+            g->reach);
+    for (int s = 0; s < SQ_STAGE_COUNT; s++) fprintf(f, ",%d", g->stage_days[s]);
+    fputc('\n', f);
+    if (o->n_groups == o->cap_groups) {
+      size_t cap = o->cap_groups ? 2 * o->cap_groups : 256;
+      double *l = realloc(o->lifespans, cap * sizeof *l);
+      if (l) o->lifespans = l;
+      bool *d = realloc(o->deaths, cap * sizeof *d);
+      if (d) o->deaths = d;
+      if (!l || !d) return sq_error_set(err, SQ_ERUNTIME, "out of memory for the outputs");
+      o->cap_groups = cap;
+    }
+    o->lifespans[o->n_groups] = g->lifespan_days;
+    o->deaths[o->n_groups++] = !g->censored;
+  }
+  if (o->with_members) {
+    f = o->members.f;
+    for (size_t k = 0; k < r->n_members; k++) {
+      const sq_member_record *m = &r->members[k];
+      fprintf(f, "%u,%u,%d,%d,", r->replicate, m->member, m->group, m->join_day);
+      put_optional(f, m->leave_day);
+      fputc(',', f);
+      put_optional(f, m->inviter == SQ_NONE ? -1 : (long long)m->inviter);
+      fprintf(f, ",%u\n", m->posts);
+    }
+  }
+  if (o->sc.vary.count) {
+    fprintf(o->varied.f, "%u", r->replicate);
+    for (int k = 0; k < o->sc.vary.count; k++) {
+      const sq_param *p = o->sc.vary.item[k].param;
+      if (p->type == SQ_PARAM_ENUM)
+        fprintf(o->varied.f, ",%s", sq_choice_name(p->choices, (size_t)r->varied[k]));
+      else if (p->type == SQ_PARAM_BOOL)
+        fprintf(o->varied.f, ",%s", r->varied[k] != 0 ? "true" : "false");
+      else
+        fprintf(o->varied.f, ",%.10g", r->varied[k]);
+    }
+    fputc('\n', o->varied.f);
+  }
+  o->reach[run] = (double)r->reach;
+  o->peak_members[run] = (double)r->peak_total_members;
+  o->peak_groups[run] = r->peak_groups;
+  o->groups_created[run] = (double)r->n_groups;
+  o->member_steps += r->member_steps;
+  return SQ_OK;
+}
+
+/* Quantile p of v[0..n-1] (sorts v). */
+static double quantile(double *v, size_t n, double p) {
+  gsl_sort(v, 1, n);
+  return gsl_stats_quantile_from_sorted_data(v, 1, n, p);
+}
+
+static int write_curves(sq_output *o, sq_error *err) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/curves.csv", o->dir);
+  sq_atomic_file af;
+  int rc = sq_atomic_open(&af, path, err);
+  if (rc) return rc;
+  fputs("day", af.f);
+  for (int c = 0; c < CURVE_COUNT; c++)
+    fprintf(af.f, ",%s_p10,%s_median,%s_p90", curve_names[c], curve_names[c], curve_names[c]);
+  fputs(",alive_share,stage\n", af.f);
+  double *v = malloc((o->runs ? o->runs : 1) * sizeof *v);
+  if (!v) {
+    sq_atomic_abort(&af);
+    return sq_error_set(err, SQ_ERUNTIME, "out of memory for curves.csv");
+  }
+  for (int day = 0; day < o->horizon; day++) {
+    fprintf(af.f, "%d", day);
+    for (int c = 0; c < CURVE_COUNT; c++) {
+      for (uint32_t r = 0; r < o->runs; r++) v[r] = curve(o, r, c)[day];
+      fprintf(af.f, ",%.6g,%.6g,%.6g", quantile(v, o->runs, 0.1), quantile(v, o->runs, 0.5),
+              quantile(v, o->runs, 0.9));
+    }
+    /* alive share and the most common stage of the first group */
+    int count[SQ_STAGE_COUNT] = {0}, alive = 0;
+    for (uint32_t r = 0; r < o->runs; r++) {
+      count[o->first_stage[(size_t)r * o->horizon + day]]++;
+      alive += curve(o, r, CURVE_GROUPS)[day] > 0;
+    }
+    int mode = 0;
+    for (int s = 1; s < SQ_STAGE_COUNT; s++)
+      if (count[s] > count[mode]) mode = s;
+    fprintf(af.f, ",%.4f,%s\n", o->runs ? (double)alive / o->runs : 0.0, sq_stage_names[mode]);
+  }
+  free(v);
+  return sq_atomic_commit(&af, err);
+}
+
+static void add_quantiles(cJSON *obj, const char *name, double *v, size_t n) {
+  cJSON *q = cJSON_AddObjectToObject(obj, name);
+  cJSON_AddNumberToObject(q, "median", quantile(v, n, 0.5));
+  cJSON_AddNumberToObject(q, "q25", quantile(v, n, 0.25));
+  cJSON_AddNumberToObject(q, "q75", quantile(v, n, 0.75));
+}
+
+/* A number, or null when it is not a number (a quantile never reached). */
+static void add_number_or_null(cJSON *obj, const char *name, double v) {
+  if (isnan(v))
+    cJSON_AddNullToObject(obj, name);
+  else
+    cJSON_AddNumberToObject(obj, name, v);
+}
+
+static int write_survival(sq_output *o, const sq_km *km, sq_error *err) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/survival.csv", o->dir);
+  sq_atomic_file af;
+  int rc = sq_atomic_open(&af, path, err);
+  if (rc) return rc;
+  fputs(SQ_KM_CSV_HEADER, af.f);
+  sq_km_write_rows(af.f, o->sc.name, km, 1.96);
+  return sq_atomic_commit(&af, err);
+}
+
+static char *summary_json(sq_output *o, int threads, double seconds, sq_lifespan_summary *life_out,
+                          sq_error *err) {
+  sq_km km;
+  if (sq_km_estimate(o->lifespans, o->deaths, o->n_groups, &km)) {
+    sq_error_set(err, SQ_ERUNTIME, "out of memory for summary.json");
+    return NULL;
+  }
+  if (write_survival(o, &km, err)) {
+    sq_km_free(&km);
+    return NULL;
+  }
+  if (life_out)
+    *life_out = (sq_lifespan_summary){sq_km_quantile(&km, 0.5), sq_km_quantile(&km, 0.25),
+                                      sq_km_quantile(&km, 0.75), km.subjects, km.censored};
+  cJSON *root = cJSON_CreateObject();
+  cJSON_AddStringToObject(root, "scenario", o->sc.name);
+  cJSON_AddNumberToObject(root, "seed", (double)o->sc.seed);
+  cJSON_AddNumberToObject(root, "replicates", o->runs);
+  cJSON_AddNumberToObject(root, "horizon_days", o->sc.horizon_days);
+  cJSON_AddStringToObject(root, "version", SHEQUN_VERSION);
+  cJSON_AddNumberToObject(root, "groups", (double)o->n_groups);
+  cJSON_AddNumberToObject(root, "groups_censored", (double)km.censored);
+  cJSON *life = cJSON_AddObjectToObject(root, "lifespan_days");
+  add_number_or_null(life, "median", sq_km_quantile(&km, 0.5));
+  add_number_or_null(life, "q25", sq_km_quantile(&km, 0.25));
+  add_number_or_null(life, "q75", sq_km_quantile(&km, 0.75));
+  cJSON_AddStringToObject(life, "estimator",
+                          "Kaplan-Meier over all groups of all replicates, censored at the horizon; "
+                          "null where survival never falls that low");
+  cJSON *per_run = cJSON_AddObjectToObject(root, "per_replicate");
+  add_quantiles(per_run, "reach", o->reach, o->runs);
+  add_quantiles(per_run, "peak_members", o->peak_members, o->runs);
+  add_quantiles(per_run, "peak_groups", o->peak_groups, o->runs);
+  add_quantiles(per_run, "groups_created", o->groups_created, o->runs);
+  cJSON_AddNumberToObject(root, "member_steps", (double)o->member_steps);
+  cJSON *machine = cJSON_AddObjectToObject(root, "run");
+  cJSON_AddNumberToObject(machine, "threads", threads);
+  cJSON_AddNumberToObject(machine, "seconds", round(seconds * 1000) / 1000);
+  cJSON_AddNumberToObject(machine, "member_steps_per_second",
+                          seconds > 0 ? round((double)o->member_steps / seconds) : 0);
+  char *text = cJSON_Print(root);
+  cJSON_Delete(root);
+  sq_km_free(&km);
+  return text;
+}
+
+static int write_json(sq_output *o, const char *name, char *text, sq_error *err) {
+  if (!text && err->status) return err->status;
+  char path[4200];
+  snprintf(path, sizeof path, "%s/%s", o->dir, name);
+  return sq_write_json(path, text, err);
+}
+
+static void release(sq_output *o) {
+  free(o->curves);
+  free(o->first_stage);
+  free(o->lifespans);
+  free(o->deaths);
+  free(o->reach);
+  free(o->peak_members);
+  free(o->peak_groups);
+  free(o->groups_created);
+  free(o);
+}
+
+int sq_output_finish(sq_output *o, int threads, double seconds, sq_lifespan_summary *life,
+                     sq_error *err) {
+  int rc = sq_atomic_commit(&o->timeseries, err);
+  if (!rc) rc = sq_atomic_commit(&o->groups, err);
+  if (!rc && o->with_members) rc = sq_atomic_commit(&o->members, err);
+  if (!rc && o->sc.vary.count) rc = sq_atomic_commit(&o->varied, err);
+  if (!rc) rc = write_curves(o, err);
+  if (!rc) rc = write_json(o, "scenario.json", sq_scenario_to_json(&o->sc), err);
+  /* summary.json last: its presence says the run completed */
+  if (!rc) rc = write_json(o, "summary.json", summary_json(o, threads, seconds, life, err), err);
+  if (rc) {
+    sq_output_abort(o);
+    return rc;
+  }
+  release(o);
+  return SQ_OK;
+}
+
+void sq_output_abort(sq_output *o) {
+  if (!o) return;
+  sq_atomic_abort(&o->timeseries);
+  sq_atomic_abort(&o->groups);
+  sq_atomic_abort(&o->members);
+  sq_atomic_abort(&o->varied);
+  release(o);
+}
