@@ -11,7 +11,7 @@
 #include "sim/commands/compare.h"
 #include "sim/io/fileio.h"
 #include "sim/io/outdir.h"
-#include "sim/commands/plot.h"
+#include "plots/render.h"
 #include "sim/io/scenario.h"
 #include "sim/engine/study.h"
 

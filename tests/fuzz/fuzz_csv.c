@@ -4,42 +4,17 @@
  *   2  a grid sweep: points.csv, sensitivity.csv       (`shequn plot`)
  *   3  a sweep's journal.csv, resumed and turned into the final files
  * and the rest is split at form feeds ('\f') into those files.  gnuplot is
- * not run (no_gnuplot.h), so only the C side that reads the files is
+ * not run (no_gnuplot.c), so only the C side that reads the files is
  * tested. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <spawn.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "fuzz_common.h"
-#include "sim/commands/plot.h"
+#include "plots/render.h"
 #include "sim/io/sweep.h"
-
-/* ---- gnuplot stubs (no_gnuplot.h) ---- */
-int fuzz_posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *actions,
-                      const posix_spawnattr_t *attr, char *const argv[], char *const envp[]) {
-  (void)file, (void)actions, (void)attr, (void)envp;
-  volatile size_t n = strlen(argv[2]); /* the script is a whole string */
-  (void)n;
-  *pid = 1;
-  return 0;
-}
-pid_t fuzz_waitpid(pid_t pid, int *status, int options) {
-  (void)options;
-  *status = 0;
-  return pid;
-}
-int fuzz_stat(const char *path, struct stat *st) {
-  size_t n = strlen(path);
-  if (n > 8 && strcmp(path + n - 8, ".fuzzfmt") == 0) { /* a chart gnuplot "wrote" */
-    memset(st, 0, sizeof *st);
-    st->st_size = 1;
-    return 0;
-  }
-  return stat(path, st);
-}
 
 static const char *const layouts[4][3] = {
     {"curves.csv", "survival.csv", "members.csv"},

@@ -1,14 +1,17 @@
-/* Charts of a run or comparison directory (shequn plot). */
-#ifndef SQ_PLOT_H
-#define SQ_PLOT_H
+/* Charts of a run, comparison or sweep folder (`shequn plot`), drawn
+ * by gnuplot with the templates in plots/. */
+#ifndef SQ_PLOT_RENDER_H
+#define SQ_PLOT_RENDER_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
 #include "models/error.h"
 
 /* Draw every chart `dir` has data for, as `format` (png, svg or pdf), with
  * English or Chinese labels; *written counts the files.  SQ_EINPUT when dir
- * holds no results, SQ_ERUNTIME when gnuplot is missing or fails. */
+ * holds no results or a CSV file is wrong, SQ_ERUNTIME when gnuplot is
+ * missing or fails. */
 int sq_plot(const char *dir, const char *format, bool chinese, int *written, sq_error *err);
 
 /* Where the project's `what` directory ("plots", "scenarios") is: under

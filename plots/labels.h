@@ -1,0 +1,27 @@
+/* The words on the charts, in English and in Chinese. */
+#ifndef SQ_PLOT_LABELS_H
+#define SQ_PLOT_LABELS_H
+
+#include <stdbool.h>
+
+#include "models/results.h"
+
+typedef struct sq_plot_labels {
+  /* chart titles: printf formats taking the scenario (and metric) */
+  const char *lifecycle, *survival, *network, *participation, *comparison, *heatmap, *indices;
+  const char *first_order, *total_effect, *index_axis, *mean_of;
+  const char *day, *age, *members, *active, *silent, *band, *groups, *alive_share;
+  const char *members_axis, *groups_axis, *active_axis, *posts_axis, *members_share_axis;
+  const char *top1, *top10, *equal;
+  const char *stage[SQ_STAGE_COUNT];
+} sq_plot_labels;
+
+extern const sq_plot_labels sq_plot_english, sq_plot_chinese;
+
+/* A metric of docs/SWEEPS.md in a reader's words, or `name` itself. */
+const char *sq_plot_metric_title(bool chinese, const char *name);
+
+/* The shade of each stage in the lifecycle chart. */
+extern const char *const sq_plot_stage_colour[SQ_STAGE_COUNT];
+
+#endif
