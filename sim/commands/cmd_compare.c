@@ -15,23 +15,12 @@
 #include "sim/engine/study.h"
 #include "sim/analysis/survival.h"
 
-static const char compare_usage[] =
-    "Usage: shequn compare A.json B.json ... [OPTIONS]\n"
-    "\n"
+static const char compare_about[] =
     "Run several scenarios on common random numbers (the same seed and\n"
     "replicates for all) and compare them: lifespans with their uncertainty,\n"
-    "survival, size, reach, stages, and a log-rank test against the first.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output DIR     where to write (default: out/compare); a new or empty\n"
-    "                       folder, or one shequn wrote with --force\n"
-    "  --force              replace the results of an earlier comparison in DIR\n"
-    "                       (only shequn's own files are removed)\n"
-    "  --replicates R       replicates of each (default: the first scenario's)\n"
-    "  --seed N             the common seed (default: the first scenario's)\n"
-    "  --threads T          threads to use (default: all); results do not depend on it\n"
-    "  --set KEY=VALUE      override a key in every scenario; may be repeated\n"
-    "  -h, --help           show this help\n"
+    "survival, size, reach, stages, and a log-rank test against the first.\n";
+
+static const char compare_after[] =
     "\n"
     "Files written (docs/OUTPUTS.md):\n"
     "  comparison.csv  a row per scenario (the table printed)\n"
@@ -219,22 +208,22 @@ static int parse_args(int argc, char **argv, compare_args *a) {
     fputs("shequn compare: out of memory\n", stderr);
     return 1;
   }
-  for (int i = 1; i < argc; i++) {
-    const char *arg = argv[i];
-    int taken = sq_cli_option(argc, argv, &i, "compare", &a->opt);
-    if (taken) {
-      if (taken != 1) return taken;
-    } else if (sq_is_help(arg)) {
-      fputs(compare_usage, stdout);
-      return -1;
-    } else if (arg[0] == '-' && arg[1]) {
-      return sq_usage_error("compare", "unknown option '%s'", arg);
-    } else {
-      a->files[a->n_files++] = arg;
-    }
-  }
-  if (a->n_files < 2) return sq_usage_error("compare", "name at least two scenario files");
-  return 0;
+  sq_cli_options *o = &a->opt;
+  const sq_option options[] = {
+      sq_opt_output(&o->output, "where to write (default: out/compare); a new or empty\n"
+                                "folder, or one shequn wrote with --force"),
+      sq_opt_force(&o->force, "replace the results of an earlier comparison in DIR\n"
+                              "(only shequn's own files are removed)"),
+      sq_opt_replicates(&o->replicates, &o->has_replicates,
+                        "replicates of each (default: the first scenario's)"),
+      sq_opt_seed(&o->seed, &o->has_seed, "the common seed (default: the first scenario's)"),
+      sq_opt_threads(&o->threads, "threads to use (default: all); results do not depend on it"),
+      sq_opt_set(o->sets, &o->n_sets, "override a key in every scenario; may be repeated"),
+  };
+  const sq_verb verb = {"compare", "A.json B.json ... [OPTIONS]", compare_about, compare_after,
+                        options, (int)SQ_LEN(options), a->files, &a->n_files, 2, -1,
+                        "name at least two scenario files", NULL};
+  return sq_cli_parse(&verb, argc, argv);
 }
 
 /* The length of the longest prefix of name of at most max bytes that
@@ -323,7 +312,8 @@ int sq_cmd_compare(int argc, char **argv) {
     long long first_seed = sc[0].seed, first_replicates = sc[0].replicates;
     const long long *seed = o->has_seed ? &o->seed : i ? &first_seed : NULL;
     const long long *reps = o->has_replicates ? &o->replicates : i ? &first_replicates : NULL;
-    rc = sq_read_scenario(&sc[i], a.files[i], o->sets, o->n_sets, seed, reps, &err);
+    sq_scenario_overrides over = {o->sets, o->n_sets, seed, reps};
+    rc = sq_scenario_read(&sc[i], a.files[i], &over, &err);
   }
   if (rc) {
     fprintf(stderr, "%s\n", err.message);

@@ -660,11 +660,19 @@ int sq_scenario_load(sq_scenario *sc, const char *path, sq_error *err) {
   return load(sc, path, NULL, 0, err);
 }
 
-int sq_scenario_read(sq_scenario *sc, const char *path, sq_error *err) {
+int sq_scenario_read(sq_scenario *sc, const char *path, const sq_scenario_overrides *over,
+                     sq_error *err) {
+  static const sq_scenario_overrides none = {0};
+  if (!over) over = &none;
   sq_scenario_defaults(sc);
   int rc = sq_scenario_load(sc, path, err);
-  if (!rc) rc = sq_scenario_check(sc, path, err);
-  return rc;
+  for (int i = 0; i < over->n_sets && !rc; i++) rc = sq_scenario_set(sc, over->sets[i], err);
+  if (rc) return rc;
+  if (over->seed) sc->seed = *over->seed;
+  if (over->replicates) sc->replicates = (int)*over->replicates;
+  char source[4200]; /* constraints are checked once the overrides are in */
+  snprintf(source, sizeof source, "%s%s", path, over->n_sets ? " with --set" : "");
+  return sq_scenario_check(sc, source, err);
 }
 
 int sq_scenario_set(sq_scenario *sc, const char *assignment, sq_error *err) {

@@ -18,8 +18,20 @@ void sq_scenario_defaults(sq_scenario *sc);
  * Returns 0 or SQ_EINPUT; on failure *sc may be partly changed. */
 int sq_scenario_load(sq_scenario *sc, const char *path, sq_error *err);
 
-/* Defaults, then the file: the usual way to read a scenario. */
-int sq_scenario_read(sq_scenario *sc, const char *path, sq_error *err);
+/* What the command line changes in a scenario as it is read. */
+typedef struct sq_scenario_overrides {
+  const char *const *sets; /* "key.path=value" texts, applied in order (--set) */
+  int n_sets;
+  const long long *seed;       /* NULL: the file's */
+  const long long *replicates; /* NULL: the file's */
+} sq_scenario_overrides;
+
+/* The one way to read a scenario: defaults, then the file (and its bases),
+ * then the overrides (NULL: none), then the constraints between keys, so
+ * that they hold for what will run.  Returns 0 or SQ_EINPUT with a message
+ * naming the file ("FILE with --set" once an override is in). */
+int sq_scenario_read(sq_scenario *sc, const char *path, const sq_scenario_overrides *over,
+                     sq_error *err);
 
 /* Apply one override "key.path=value"; the value is JSON, or a bare string
  * for string and enumerated keys. */

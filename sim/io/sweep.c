@@ -243,7 +243,7 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
   if (access(s->scenario_path, R_OK) != 0)
     return sq_error_set(err, SQ_EINPUT, "%s: scenario: cannot read %s: %s", s->source,
                         s->scenario_path, strerror(errno));
-  if ((rc = sq_scenario_read(&s->base, s->scenario_path, err))) return rc; /* names the scenario */
+  if ((rc = sq_scenario_read(&s->base, s->scenario_path, NULL, err))) return rc; /* names the scenario */
   if (!cJSON_IsArray(params) || cJSON_GetArraySize(params) < 1 ||
       cJSON_GetArraySize(params) > SQ_MAX_SWEEP_PARAMS)
     return sq_error_set(err, SQ_EINPUT, "%s: parameters: expected an array of 1 to %d parameters",
