@@ -1,5 +1,7 @@
 #include "sim/io/fileio.h"
 
+#include <cjson/cJSON.h>
+
 #include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
@@ -181,4 +183,15 @@ bool sq_json_deeper_than(const char *text, size_t len, int limit) {
     }
   }
   return false;
+}
+
+const char *sq_json_kind(const cJSON *v) {
+  if (!v) return "nothing";
+  if (cJSON_IsString(v)) return "a string";
+  if (cJSON_IsNumber(v)) return "a number";
+  if (cJSON_IsBool(v)) return "a boolean";
+  if (cJSON_IsNull(v)) return "null";
+  if (cJSON_IsArray(v)) return "an array";
+  if (cJSON_IsObject(v)) return "an object";
+  return "an invalid value";
 }

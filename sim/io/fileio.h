@@ -45,6 +45,12 @@ char *sq_read_file(const char *path, size_t *length, sq_error *err);
  * `limit` deep: cJSON gives up there, and its failure is no syntax error. */
 bool sq_json_deeper_than(const char *text, size_t len, int limit);
 
+/* A JSON value's kind as messages name it: "a string", "a number", "a
+ * boolean", "null", "an array", "an object"; "nothing" for NULL (a
+ * missing key). */
+struct cJSON;
+const char *sq_json_kind(const struct cJSON *v);
+
 /* mkdir -p. */
 int sq_make_dirs(const char *dir, sq_error *err);
 

@@ -75,6 +75,26 @@ struct cJSON;
 int sq_param_value_from_json(const sq_param *p, const struct cJSON *v, const char *where,
                              const char *source, double *out, sq_error *err);
 
+/* One parameter of a scenario's "vary" list or of a sweep (docs/SWEEPS.md):
+ * {"key": PATH, "values": [...]} or {"key": PATH, "min": A, "max": B,
+ * "scale": "linear" | "log"}, each value checked as the key's own. */
+typedef struct sq_param_spec {
+  const sq_param *param;
+  int n_values;    /* listed values (into the caller's array); 0: a range */
+  double min, max; /* a range */
+  bool log_scale;
+} sq_param_spec;
+
+/* Check spec object o at `where` ("vary[2]") of `source`: only the fields
+ * in `fields` (NULL-terminated), and a known key in "key" (else an error
+ * with the closest key). */
+int sq_param_spec_key(const struct cJSON *o, const char *const *fields, const char *where,
+                      const char *source, sq_param_spec *spec, sq_error *err);
+
+/* Then its values (at most max_values, into values) or its range. */
+int sq_param_spec_values(const struct cJSON *o, const char *where, const char *source,
+                         double *values, int max_values, sq_param_spec *spec, sq_error *err);
+
 /* The key closest to an unknown key path, in buf, or NULL if none is close. */
 const char *sq_closest_key(const char *path, char *buf, size_t size);
 

@@ -25,16 +25,6 @@ static const char *const default_metrics[] = {"lifespan_days", "censored",     "
 
 /* ---- reading a sweep file ------------------------------------------------- */
 
-static const char *json_kind(const cJSON *v) {
-  return cJSON_IsString(v)   ? "a string"
-         : cJSON_IsNumber(v) ? "a number"
-         : cJSON_IsBool(v)   ? "a boolean"
-         : cJSON_IsArray(v)  ? "an array"
-         : cJSON_IsObject(v) ? "an object"
-         : cJSON_IsNull(v)   ? "null"
-                             : "nothing";
-}
-
 /* A whole number in [lo, hi] at key `name` of object o, or `def` if absent. */
 static int get_count(const cJSON *o, const char *name, long long lo, long long hi, long long def,
                      const char *source, const char *where, long long *out, sq_error *err) {
@@ -45,7 +35,7 @@ static int get_count(const cJSON *o, const char *name, long long lo, long long h
   }
   if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble))
     return sq_error_set(err, SQ_EINPUT, "%s: %s%s: expected a whole number, got %s", source, where,
-                        name, cJSON_IsNumber(v) ? "a fraction" : json_kind(v));
+                        name, cJSON_IsNumber(v) ? "a fraction" : sq_json_kind(v));
   if (v->valuedouble < lo || v->valuedouble > hi)
     return sq_error_set(err, SQ_EINPUT, "%s: %s%s: must be between %lld and %lld inclusive (got %.15g)",
                         source, where, name, lo, hi, v->valuedouble);
@@ -71,31 +61,13 @@ static int name_axis(const sq_sweep *s, sq_error *err) {
 }
 
 static int parse_parameter(sq_sweep *s, const cJSON *o, int index, sq_error *err) {
+  static const char *const fields[] = {"key", "min", "max", "scale", "levels", "values", NULL};
   char where[64];
   snprintf(where, sizeof where, "parameters[%d]", index);
-  if (!cJSON_IsObject(o))
-    return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an object, got %s", s->source, where,
-                        json_kind(o));
-  for (const cJSON *f = o->child; f; f = f->next)
-    if (strcmp(f->string, "key") && strcmp(f->string, "min") && strcmp(f->string, "max") &&
-        strcmp(f->string, "scale") && strcmp(f->string, "levels") && strcmp(f->string, "values"))
-      return sq_error_set(err, SQ_EINPUT,
-                          "%s: %s.%s: unknown field (expected key, min, max, scale, levels or "
-                          "values)",
-                          s->source, where, f->string);
-  const cJSON *key = cJSON_GetObjectItemCaseSensitive(o, "key");
-  if (!cJSON_IsString(key))
-    return sq_error_set(err, SQ_EINPUT, "%s: %s.key: expected a key path, got %s", s->source,
-                        where, json_kind(key));
-  const sq_param *p = sq_param_find(key->valuestring);
-  if (!p) {
-    char near[256];
-    if (sq_closest_key(key->valuestring, near, sizeof near))
-      return sq_error_set(err, SQ_EINPUT, "%s: %s.key: unknown key %s (did you mean %s?)",
-                          s->source, where, key->valuestring, near);
-    return sq_error_set(err, SQ_EINPUT, "%s: %s.key: unknown key %s (`shequn params` lists them)",
-                        s->source, where, key->valuestring);
-  }
+  sq_param_spec spec;
+  int rc = sq_param_spec_key(o, fields, where, s->source, &spec, err);
+  if (rc) return rc;
+  const sq_param *p = spec.param;
   if (p->type == SQ_PARAM_STRING || p->type == SQ_PARAM_INT_LIST ||
       strcmp(p->path, "seed") == 0 || strcmp(p->path, "replicates") == 0)
     return sq_error_set(err, SQ_EINPUT, "%s: %s.key: %s cannot be swept (a number, boolean or "
@@ -108,47 +80,17 @@ static int parse_parameter(sq_sweep *s, const cJSON *o, int index, sq_error *err
   memset(sp, 0, sizeof *sp);
   sp->param = p;
   sq_axis *a = &sp->axis;
-  const cJSON *values = cJSON_GetObjectItemCaseSensitive(o, "values");
-  const cJSON *min = cJSON_GetObjectItemCaseSensitive(o, "min");
-  const cJSON *max = cJSON_GetObjectItemCaseSensitive(o, "max");
-  const cJSON *scale = cJSON_GetObjectItemCaseSensitive(o, "scale");
   long long levels;
   char prefix[80];
   snprintf(prefix, sizeof prefix, "%s.", where);
-  int rc = get_count(o, "levels", 2, 100000, 5, s->source, prefix, &levels, err);
+  rc = get_count(o, "levels", 2, 100000, 5, s->source, prefix, &levels, err);
   if (rc) return rc;
   a->levels = (int)levels;
-  if (values) {
-    if (min || max || scale)
-      return sq_error_set(err, SQ_EINPUT, "%s: %s: give values, or min and max, not both",
-                          s->source, where);
-    if (!cJSON_IsArray(values) || cJSON_GetArraySize(values) < 1 ||
-        cJSON_GetArraySize(values) > SQ_AXIS_MAX_VALUES)
-      return sq_error_set(err, SQ_EINPUT, "%s: %s.values: expected an array of 1 to %d values",
-                          s->source, where, SQ_AXIS_MAX_VALUES);
-    for (const cJSON *v = values->child; v; v = v->next) {
-      char at[96];
-      snprintf(at, sizeof at, "%s.values[%d]", where, a->n_values);
-      if ((rc = sq_param_value_from_json(p, v, at, s->source, &a->values[a->n_values++], err)))
-        return rc;
-    }
-  } else {
-    if (!min || !max)
-      return sq_error_set(err, SQ_EINPUT, "%s: %s: give min and max, or values", s->source,
-                          where);
-    if (p->type == SQ_PARAM_BOOL || p->type == SQ_PARAM_ENUM)
-      return sq_error_set(err, SQ_EINPUT, "%s: %s: %s takes values, not a range", s->source, where,
-                          p->path);
-    char at[96];
-    snprintf(at, sizeof at, "%s.min", where);
-    if ((rc = sq_param_value_from_json(p, min, at, s->source, &a->min, err))) return rc;
-    snprintf(at, sizeof at, "%s.max", where);
-    if ((rc = sq_param_value_from_json(p, max, at, s->source, &a->max, err))) return rc;
-    if (scale && (!cJSON_IsString(scale) || (strcmp(scale->valuestring, "linear") &&
-                                             strcmp(scale->valuestring, "log"))))
-      return sq_error_set(err, SQ_EINPUT, "%s: %s.scale: expected \"linear\" or \"log\"",
-                          s->source, where);
-    a->log_scale = scale && strcmp(scale->valuestring, "log") == 0;
+  rc = sq_param_spec_values(o, where, s->source, a->values, SQ_AXIS_MAX_VALUES, &spec, err);
+  if (rc) return rc;
+  a->n_values = spec.n_values;
+  if (!a->n_values) {
+    a->min = spec.min, a->max = spec.max, a->log_scale = spec.log_scale;
     a->integer = p->type == SQ_PARAM_INT || p->type == SQ_PARAM_INT64;
   }
   if ((rc = sq_axis_check(a, (size_t)index, err))) return name_axis(s, err);
@@ -161,7 +103,7 @@ static int parse_parameter(sq_sweep *s, const cJSON *o, int index, sq_error *err
 static int check_name(const sq_sweep *s, const cJSON *name, sq_error *err) {
   if (!cJSON_IsString(name))
     return sq_error_set(err, SQ_EINPUT, "%s: name: expected a string, got %s", s->source,
-                        json_kind(name));
+                        sq_json_kind(name));
   const char *why;
   if (sq_name_is_safe(name->valuestring, &why)) return SQ_OK;
   char quoted[160];
@@ -199,10 +141,10 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
     return sq_error_set(err, SQ_EINPUT, "%s: description: expected a string", s->source);
   if (!cJSON_IsString(scenario))
     return sq_error_set(err, SQ_EINPUT, "%s: scenario: expected the base scenario's file name, got %s",
-                        s->source, json_kind(scenario));
+                        s->source, sq_json_kind(scenario));
   if (design && !cJSON_IsString(design))
     return sq_error_set(err, SQ_EINPUT, "%s: design: expected a string, got %s", s->source,
-                        json_kind(design));
+                        sq_json_kind(design));
   s->design = SQ_DESIGN_GRID;
   if (design && (rc = sq_design_parse(design->valuestring, &s->design, err))) {
     sq_error_prefix(err, "design");
@@ -224,7 +166,7 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
   s->bootstrap = (size_t)v;
   if (sens && !cJSON_IsBool(sens))
     return sq_error_set(err, SQ_EINPUT, "%s: sensitivity: expected true or false, got %s",
-                        s->source, json_kind(sens));
+                        s->source, sq_json_kind(sens));
   bool can = s->design == SQ_DESIGN_SOBOL || s->design == SQ_DESIGN_RANDOM;
   s->saltelli = sens ? cJSON_IsTrue(sens) : can;
   if (s->saltelli && !can)
