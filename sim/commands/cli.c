@@ -18,11 +18,6 @@ int sq_usage_error(const char *command, const char *fmt, ...) {
   return 2;
 }
 
-bool sq_cli_options_init(sq_cli_options *o, int argc) {
-  *o = (sq_cli_options){.threads = omp_get_max_threads()};
-  o->sets = calloc((size_t)(argc > 0 ? argc : 1), sizeof *o->sets);
-  return o->sets != NULL;
-}
 
 /* ---- the shared options ------------------------------------------------------ */
 
@@ -50,6 +45,29 @@ sq_option sq_opt_replicates(long long *replicates, bool *given, const char *help
 
 sq_option sq_opt_set(const char **sets, int *n_sets, const char *help) {
   return (sq_option){"--set", 0, SQ_OPT_LIST, "KEY=VALUE", help, .list = sets, .n = n_sets};
+}
+
+int sq_cli_options_init(sq_cli_options *o, int argc, const char *command,
+                        const sq_cli_help_lines *help, sq_option *table) {
+  *o = (sq_cli_options){.threads = omp_get_max_threads()};
+  o->sets = calloc((size_t)(argc > 0 ? argc : 1), sizeof *o->sets);
+  if (!o->sets) {
+    fprintf(stderr, "shequn %s: out of memory\n", command);
+    return 1;
+  }
+  snprintf(o->output_help, sizeof o->output_help,
+           "where to write (default: %s); a new or empty\nfolder, or one shequn wrote with --force",
+           help->default_dir);
+  snprintf(o->force_help, sizeof o->force_help,
+           "replace the results of an earlier %s in DIR\n(only shequn's own files are removed)",
+           help->results);
+  table[0] = sq_opt_output(&o->output, o->output_help);
+  table[1] = sq_opt_force(&o->force, o->force_help);
+  table[2] = sq_opt_seed(&o->seed, &o->has_seed, help->seed);
+  table[3] = sq_opt_replicates(&o->replicates, &o->has_replicates, help->replicates);
+  table[4] = sq_opt_threads(&o->threads, help->threads);
+  table[5] = sq_opt_set(o->sets, &o->n_sets, help->set);
+  return 0;
 }
 
 /* ---- help -------------------------------------------------------------------- */
@@ -175,14 +193,15 @@ int sq_cli_parse(const sq_verb *v, int argc, char **argv) {
       if (!o) return sq_usage_error(v->name, "unknown option '%s'", arg);
       int rc = take(v, o, argc, argv, &i);
       if (rc) return rc;
-    } else if (v->max_operands >= 0 && *v->n_operands >= v->max_operands) {
-      if (v->max_operands == 0) return sq_usage_error(v->name, "unexpected argument '%s'", arg);
+    } else if (v->max_operands == 0) {
+      return sq_usage_error(v->name, "unexpected argument '%s'", arg);
+    } else if (v->max_operands > 0 && *v->n_operands >= v->max_operands) {
       return sq_usage_error(v->name, v->too_many, v->operands[0], arg);
     } else {
       v->operands[(*v->n_operands)++] = arg;
     }
   }
-  if (v->n_operands && *v->n_operands < v->min_operands)
+  if (v->min_operands > 0 && *v->n_operands < v->min_operands)
     return sq_usage_error(v->name, "%s", v->too_few);
   return 0;
 }

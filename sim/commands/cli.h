@@ -54,7 +54,7 @@ typedef struct sq_verb {
   const sq_option *options;
   int n_options;
   /* operands (the arguments that are not options), into operands[] with
-   * room for argc of them */
+   * room for argc of them; both may be NULL when max_operands is 0 */
   const char **operands;
   int *n_operands;
   int min_operands, max_operands; /* max -1: any number */
@@ -89,10 +89,19 @@ typedef struct sq_cli_options {
   const char **sets;                  /* the --set KEY=VALUE texts */
   int n_sets;
   bool force;                         /* --force: replace earlier results in -o */
+  char output_help[160], force_help[160]; /* their help lines, made for the verb */
 } sq_cli_options;
-/* Threads default to all cores; room for argc --set values.  false: out of
- * memory. */
-bool sq_cli_options_init(sq_cli_options *o, int argc);
+/* What the help says of them for one verb: the default folder and what an
+ * earlier --force replaces ("run"), then each remaining option's line. */
+typedef struct sq_cli_help_lines {
+  const char *default_dir, *results, *seed, *replicates, *threads, *set;
+} sq_cli_help_lines;
+enum { SQ_CLI_OPTIONS = 6 };
+/* Set *o to the defaults (threads: all cores; room for argc --set values)
+ * and put their rows of the verb's option table into table[0 ..
+ * SQ_CLI_OPTIONS-1].  0, or 1 after a message when out of memory. */
+int sq_cli_options_init(sq_cli_options *o, int argc, const char *command,
+                        const sq_cli_help_lines *help, sq_option *table);
 
 bool sq_is_help(const char *arg);
 

@@ -147,9 +147,9 @@ int sq_cmd_gallery(int argc, char **argv) {
       {"--format", 0, SQ_OPT_CHOICE, "F", "png (default) or svg images", .choices = "png|svg",
        .text = &format},
   };
-  int n_operands = 0;
-  const sq_verb verb = {"gallery", "[OPTIONS]", gallery_about, gallery_after, options,
-                        (int)SQ_LEN(options), NULL, &n_operands, 0, 0, NULL, NULL};
+  const sq_verb verb = {.name = "gallery", .synopsis = "[OPTIONS]", .about = gallery_about,
+                        .after = gallery_after, .options = options,
+                        .n_options = (int)SQ_LEN(options)};
   int parsed = sq_cli_parse(&verb, argc, argv);
   if (parsed) return parsed < 0 ? 0 : parsed;
   sq_error err = {0};

@@ -61,11 +61,10 @@ int sq_cmd_params(int argc, char **argv) {
       {"--markdown", 0, SQ_OPT_FLAG, NULL, "print the table docs/SCENARIOS.md includes",
        .flag = &markdown},
   };
-  int n_operands = 0;
-  const sq_verb verb = {"params", "[--markdown]", params_about, NULL, options,
-                        (int)SQ_LEN(options), NULL, &n_operands, 0, 0, NULL, NULL};
-  int rc = sq_cli_parse(&verb, argc, argv);
-  if (rc) return rc < 0 ? 0 : rc;
+  const sq_verb verb = {.name = "params", .synopsis = "[--markdown]", .about = params_about,
+                        .options = options, .n_options = 1};
+  int parsed = sq_cli_parse(&verb, argc, argv);
+  if (parsed) return parsed < 0 ? 0 : parsed;
   if (markdown)
     puts("| key | type | unit | range | default | meaning |\n|---|---|---|---|---|---|");
   for (size_t i = 0; i < sq_param_count; i++) {

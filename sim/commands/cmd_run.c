@@ -41,26 +41,20 @@ typedef struct run_args {
 /* Parse the command line; returns 0, or the exit status to stop with
  * (-1: help was printed). */
 static int parse_args(int argc, char **argv, run_args *a) {
-  if (!sq_cli_options_init(&a->opt, argc)) {
-    fputs("shequn run: out of memory\n", stderr);
-    return 1;
-  }
-  sq_cli_options *o = &a->opt;
-  const sq_option options[] = {
-      sq_opt_output(&o->output, "where to write (default: out/<scenario name>); a new or\n"
-                                "empty folder, or one shequn wrote with --force"),
-      sq_opt_force(&o->force, "replace the results of an earlier run in DIR (only\n"
-                              "shequn's own files are removed)"),
-      sq_opt_seed(&o->seed, &o->has_seed, "seed of every random draw (default: the scenario's seed)"),
-      sq_opt_replicates(&o->replicates, &o->has_replicates,
-                        "independent replicates (default: the scenario's replicates)"),
-      sq_opt_threads(&o->threads, "threads to use (default: all, or OMP_NUM_THREADS); the\n"
-                                  "results are identical for any number"),
-      sq_opt_set(o->sets, &o->n_sets, "override a scenario key, e.g. --set group.capacity=200;\n"
-                                      "may be repeated; VALUE is JSON or a bare word"),
-      {"--members", 0, SQ_OPT_FLAG, NULL, "also write members.csv, a record per membership",
-       .flag = &a->members},
-  };
+  static const sq_cli_help_lines help = {
+      .default_dir = "out/<scenario name>",
+      .results = "run",
+      .seed = "seed of every random draw (default: the scenario's seed)",
+      .replicates = "independent replicates (default: the scenario's replicates)",
+      .threads = "threads to use (default: all, or OMP_NUM_THREADS); the\n"
+                 "results are identical for any number",
+      .set = "override a scenario key, e.g. --set group.capacity=200;\n"
+             "may be repeated; VALUE is JSON or a bare word"};
+  sq_option options[SQ_CLI_OPTIONS + 1];
+  if (sq_cli_options_init(&a->opt, argc, "run", &help, options)) return 1;
+  options[SQ_CLI_OPTIONS] = (sq_option){"--members", 0, SQ_OPT_FLAG, NULL,
+                                        "also write members.csv, a record per membership",
+                                        .flag = &a->members};
   const sq_verb verb = {"run", "SCENARIO [OPTIONS]", run_about, run_after, options,
                         (int)SQ_LEN(options), &a->scenario, &a->n_scenarios, 1, 1,
                         "name a scenario file", "one scenario at a time (got '%s' and '%s')"};

@@ -195,3 +195,21 @@ const char *sq_json_kind(const cJSON *v) {
   if (cJSON_IsObject(v)) return "an object";
   return "an invalid value";
 }
+
+int sq_atomic_end(sq_atomic_file *files, size_t n, int rc, sq_error *err) {
+  for (size_t k = 0; k < n; k++)
+    if (rc)
+      sq_atomic_abort(&files[k]);
+    else
+      rc = sq_atomic_commit(&files[k], err);
+  return rc;
+}
+
+int sq_atomic_open_in(sq_atomic_file *af, const char *dir, const char *name, const char *header,
+                      sq_error *err) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  int rc = sq_atomic_open(af, path, err);
+  if (!rc) fputs(header, af->f);
+  return rc;
+}

@@ -16,10 +16,18 @@ typedef struct sq_atomic_file {
 } sq_atomic_file;
 
 int sq_atomic_open(sq_atomic_file *af, const char *path, sq_error *err);
+/* sq_atomic_open of DIR/NAME, with `header` (may be "") written first. */
+int sq_atomic_open_in(sq_atomic_file *af, const char *dir, const char *name, const char *header,
+                      sq_error *err);
 /* Flush, sync, close and rename into place. */
 int sq_atomic_commit(sq_atomic_file *af, sq_error *err);
 /* Close and remove the temporary file (safe on an unopened record). */
 void sq_atomic_abort(sq_atomic_file *af);
+
+/* End a group of atomic files written together: with rc 0 commit each in
+ * order, and once one fails (or when rc is already an error) abort the
+ * rest.  Returns rc, or the status of the first failed commit. */
+int sq_atomic_end(sq_atomic_file *files, size_t n, int rc, sq_error *err);
 
 /* Write `text` to `path` atomically. */
 int sq_write_text(const char *path, const char *text, sq_error *err);

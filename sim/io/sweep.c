@@ -13,6 +13,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "sim/io/csv.h"
 #include "sim/io/fileio.h"
 #include "sim/io/names.h"
 #include "sim/engine/run.h"
@@ -664,10 +665,8 @@ static void put_value(FILE *f, const sq_param *p, double v) {
     fprintf(f, ",%.10g", v);
 }
 
-static void put_number(FILE *f, double v) {
-  fputc(',', f);
-  if (isfinite(v)) fprintf(f, "%.10g", v);
-}
+/* A number of runs.csv, points.csv or sensitivity.csv. */
+static void put_number(FILE *f, double v) { sq_csv_number(f, v, 10); }
 
 /* The parameter values of a point, each after a comma. */
 static void put_params(FILE *f, const sq_sweep *s, size_t point) {
@@ -718,24 +717,20 @@ static void put_points(FILE *f, const sq_sweep *s, size_t point, const double *r
  * (n_points x n_metrics) receives each point's mean of each metric. */
 static int write_runs_and_points(const sq_sweep *s, const char *dir, int fd, double *means,
                                  sq_error *err) {
-  char path[4200];
-  sq_atomic_file runs, points;
-  snprintf(path, sizeof path, "%s/runs.csv", dir);
-  int rc = sq_atomic_open(&runs, path, err);
+  sq_atomic_file files[2];
+  sq_atomic_file *runs = &files[0], *points = &files[1];
+  int rc = sq_atomic_open_in(runs, dir, "runs.csv", "point,replicate", err);
   if (rc) return rc;
-  snprintf(path, sizeof path, "%s/points.csv", dir);
-  rc = sq_atomic_open(&points, path, err);
+  rc = sq_atomic_open_in(points, dir, "points.csv", "point", err);
   if (rc) {
-    sq_atomic_abort(&runs);
+    sq_atomic_abort(runs);
     return rc;
   }
-  fputs("point,replicate", runs.f);
-  put_param_header(runs.f, s);
-  for (size_t m = 0; m < sq_metric_count; m++) fprintf(runs.f, ",%s", sq_metrics[m].name);
-  fputc('\n', runs.f);
-  fputs("point", points.f);
-  put_param_header(points.f, s);
-  fputs(",metric,runs,mean,sd,ci_low,ci_high,median,q25,q75\n", points.f);
+  put_param_header(runs->f, s);
+  for (size_t m = 0; m < sq_metric_count; m++) fprintf(runs->f, ",%s", sq_metrics[m].name);
+  fputc('\n', runs->f);
+  put_param_header(points->f, s);
+  fputs(",metric,runs,mean,sd,ci_low,ci_high,median,q25,q75\n", points->f);
 
   size_t n = (size_t)s->replicates, size = n * RECORD_DOUBLES * sizeof(double);
   double *recs = malloc(size), *v = malloc(n * sizeof *v);
@@ -752,36 +747,24 @@ static int write_runs_and_points(const sq_sweep *s, const char *dir, int fd, dou
         rc = sq_error_set(err, SQ_ERUNTIME, "%s/journal.csv: run %zu is missing", dir,
                           point * n + r);
     if (rc) break;
-    put_runs(runs.f, s, point, recs);
-    put_points(points.f, s, point, recs, v, t975, means + point * (size_t)s->n_metrics);
+    put_runs(runs->f, s, point, recs);
+    put_points(points->f, s, point, recs, v, t975, means + point * (size_t)s->n_metrics);
   }
   free(recs);
   free(v);
-  if (rc) {
-    sq_atomic_abort(&runs);
-    sq_atomic_abort(&points);
-    return rc;
-  }
-  rc = sq_atomic_commit(&runs, err);
-  if (rc) {
-    sq_atomic_abort(&points);
-    return rc;
-  }
-  return sq_atomic_commit(&points, err);
+  return sq_atomic_end(files, 2, rc, err);
 }
 
 /* Sobol indices of every parameter on every metric, from the mean of each
  * point over its replicates, in Saltelli's order of points. */
 static int write_sensitivity(const sq_sweep *s, const char *dir, const double *means,
                              sq_error *err) {
-  char path[4200];
-  snprintf(path, sizeof path, "%s/sensitivity.csv", dir);
   sq_atomic_file af;
-  int rc = sq_atomic_open(&af, path, err);
+  int rc = sq_atomic_open_in(&af, dir, "sensitivity.csv",
+                             "metric,parameter,first_order,first_low,first_high,total,total_low,"
+                             "total_high,base_points,bootstrap\n",
+                             err);
   if (rc) return rc;
-  fputs("metric,parameter,first_order,first_low,first_high,total,total_low,total_high,"
-        "base_points,bootstrap\n",
-        af.f);
   double *column = malloc(s->n_points * sizeof *column);
   if (!column) {
     sq_atomic_abort(&af);
@@ -804,11 +787,7 @@ static int write_sensitivity(const sq_sweep *s, const char *dir, const double *m
     sq_sobol_result_free(&res);
   }
   free(column);
-  if (rc) {
-    sq_atomic_abort(&af);
-    return rc;
-  }
-  return sq_atomic_commit(&af, err);
+  return sq_atomic_end(&af, 1, rc, err);
 }
 
 static int write_summary(const sq_sweep *s, const char *dir, const sq_sweep_timing *tm,
