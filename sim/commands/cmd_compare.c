@@ -299,6 +299,11 @@ int sq_cmd_compare(int argc, char **argv) {
   int n = a.n_files;
   sq_scenario *sc = calloc((size_t)n, sizeof *sc);
   sq_error err = {0};
+  if (!sc) {
+    fputs("shequn compare: out of memory\n", stderr);
+    free(a.files), free(a.opt.sets);
+    return 1;
+  }
   const sq_cli_options *o = &a.opt;
   /* every file is read and checked before anything runs: common random
    * numbers need one seed and one number of replicates for all */
