@@ -36,7 +36,7 @@ int main(int argc, char **argv) {
   gsl_set_error_handler_off();
   sq_scenario sc;
   sq_error err = {0};
-  int rc = sq_scenario_read(&sc, path, &err);
+  int rc = sq_scenario_read(&sc, path, NULL, &err);
   for (int i = 3; i < argc && !rc; i++) rc = sq_scenario_set(&sc, argv[i], &err);
   if (!rc) rc = sq_scenario_check(&sc, path, &err);
   if (rc) {

@@ -1,7 +1,9 @@
 /* Error records: fallible functions return an int status (0 = success) and
  * fill a caller-owned sq_error, so that no error state is global and runs on
- * several threads can fail independently (docs/STYLE: "Errors a user can act
- * on"). */
+ * several threads can fail independently.  A message is one a user can act
+ * on: it says where (file, key, option or folder), what was expected and
+ * what was found, and every result that can fail is checked where it is
+ * made, so the error is reported there. */
 #ifndef SQ_ERROR_H
 #define SQ_ERROR_H
 

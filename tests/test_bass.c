@@ -27,7 +27,7 @@ static double bass(double p, double q, double t) {
 static void check_pair(double p, double q) {
   sq_scenario sc;
   sq_error err = {0};
-  if (sq_scenario_read(&sc, "scenarios/diffusion_only.json", &err)) {
+  if (sq_scenario_read(&sc, "scenarios/diffusion_only.json", NULL, &err)) {
     CHECK(0, "read scenarios/diffusion_only.json: %s", err.message);
     return;
   }

@@ -67,7 +67,7 @@ static outcome simulate(const char *path) {
   memset(&o, 0, sizeof o);
   sq_scenario sc;
   sq_error err = {0};
-  if (sq_scenario_read(&sc, path, &err)) {
+  if (sq_scenario_read(&sc, path, NULL, &err)) {
     CHECK(0, "%s", err.message);
     exit(1);
   }

@@ -13,7 +13,7 @@
 static sq_scenario read(const char *path) {
   sq_scenario sc;
   sq_error err = {0};
-  if (sq_scenario_read(&sc, path, &err)) {
+  if (sq_scenario_read(&sc, path, NULL, &err)) {
     printf("%s\n", err.message);
     exit(1);
   }

@@ -95,7 +95,7 @@ int main(void) {
   gsl_set_error_handler_off();
   sq_scenario sc;
   sq_error err = {0};
-  if (sq_scenario_read(&sc, "scenarios/well_run.json", &err)) {
+  if (sq_scenario_read(&sc, "scenarios/well_run.json", NULL, &err)) {
     printf("FAIL: %s\n", err.message);
     return 1;
   }

@@ -58,7 +58,7 @@ int main(void) {
   const char *path = "build-test-resolved.json";
   CHECK(sq_write_text(path, text, &err) == 0, "write the resolved scenario");
   sq_scenario back;
-  CHECK(sq_scenario_read(&back, path, &err) == 0, "read it back: %s", err.message);
+  CHECK(sq_scenario_read(&back, path, NULL, &err) == 0, "read it back: %s", err.message);
   CHECK(same(&s, &back), "reading the resolved scenario reproduces it key for key");
   free(text);
 
@@ -68,7 +68,7 @@ int main(void) {
   sq_write_text(variant_path,
                 "{\"base\": \"build-test-base.json\", \"name\": \"v\", \"group\": {\"founders\": 38}}",
                 &err);
-  CHECK(sq_scenario_read(&s, variant_path, &err) == 0, "read a variant");
+  CHECK(sq_scenario_read(&s, variant_path, NULL, &err) == 0, "read a variant");
   CHECK(strcmp(s.name, "v") == 0 && s.group.capacity == 385 && s.group.founders == 38,
         "variant: its own keys win, the base's others stay, defaults fill the rest");
   CHECK(s.horizon_days == d.horizon_days, "variant: untouched keys keep their defaults");
@@ -93,7 +93,7 @@ int main(void) {
       sq_sweep_free(&sweep);
       continue;
     }
-    int ok = sq_scenario_read(&s, path, &err) == 0;
+    int ok = sq_scenario_read(&s, path, NULL, &err) == 0;
     CHECK(ok, "%s is valid%s%s", path, ok ? "" : ": ", ok ? "" : err.message);
     CHECK(ok && strlen(s.description) > 100, "%s has a description to read aloud", path);
   }

@@ -15,23 +15,12 @@
 #include "sim/engine/study.h"
 #include "sim/analysis/survival.h"
 
-static const char compare_usage[] =
-    "Usage: shequn compare A.json B.json ... [OPTIONS]\n"
-    "\n"
+static const char compare_about[] =
     "Run several scenarios on common random numbers (the same seed and\n"
     "replicates for all) and compare them: lifespans with their uncertainty,\n"
-    "survival, size, reach, stages, and a log-rank test against the first.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output DIR     where to write (default: out/compare); a new or empty\n"
-    "                       folder, or one shequn wrote with --force\n"
-    "  --force              replace the results of an earlier comparison in DIR\n"
-    "                       (only shequn's own files are removed)\n"
-    "  --replicates R       replicates of each (default: the first scenario's)\n"
-    "  --seed N             the common seed (default: the first scenario's)\n"
-    "  --threads T          threads to use (default: all); results do not depend on it\n"
-    "  --set KEY=VALUE      override a key in every scenario; may be repeated\n"
-    "  -h, --help           show this help\n"
+    "survival, size, reach, stages, and a log-rank test against the first.\n";
+
+static const char compare_after[] =
     "\n"
     "Files written (docs/OUTPUTS.md):\n"
     "  comparison.csv  a row per scenario (the table printed)\n"
@@ -109,10 +98,13 @@ typedef struct row {
 
 static const double survival_days[4] = {30, 180, 365, 730};
 
-static row summarise(const tally *t, const tally *first) {
+static int summarise(const tally *t, const tally *first, row *out, sq_error *err) {
   row w;
   sq_km km;
-  sq_km_estimate(t->life, t->died, t->n, &km);
+  if (sq_km_estimate(t->life, t->died, t->n, &km))
+    return sq_error_set(err, SQ_ERUNTIME,
+                        "%s: out of memory for the Kaplan-Meier estimate of its lifespans",
+                        t->name);
   w.median = sq_km_quantile(&km, 0.5);
   sq_km_quantile_ci(&km, 0.5, 1.96, &w.median_lo, &w.median_hi);
   for (int k = 0; k < 4; k++)
@@ -132,27 +124,24 @@ static row summarise(const tally *t, const tally *first) {
     if (sq_logrank_test(t->life, t->died, t->n, first->life, first->died, first->n, &lr) == 0)
       w.chi2 = lr.chi2, w.p = lr.p_value;
   }
-  return w;
+  *out = w;
+  return SQ_OK;
 }
 
-/* A number for CSV, empty when it is not a number. */
-static void put(FILE *f, double v) {
-  fputc(',', f);
-  if (!isnan(v)) fprintf(f, "%.6g", v);
-}
+/* A number of comparison.csv, empty when it is not a number. */
+static void put(FILE *f, double v) { sq_csv_number(f, v, 6); }
 
 static int write_comparison(const char *dir, tally *t, const row *w, int n, sq_error *err) {
-  char path[4200];
-  snprintf(path, sizeof path, "%s/comparison.csv", dir);
   sq_atomic_file af;
-  int rc = sq_atomic_open(&af, path, err);
+  int rc = sq_atomic_open_in(
+      &af, dir, "comparison.csv",
+      "scenario,replicates,groups,median_lifespan_days,median_ci_low,median_ci_high,"
+      "survival_30,survival_180,survival_365,survival_730,peak_members_median,"
+      "peak_members_q25,peak_members_q75,reach_median,groups_created_median,"
+      "sprout_days_median,growth_days_median,active_days_median,decline_days_median,"
+      "death_days_median,logrank_chi2,logrank_p\n",
+      err);
   if (rc) return rc;
-  fputs("scenario,replicates,groups,median_lifespan_days,median_ci_low,median_ci_high,"
-        "survival_30,survival_180,survival_365,survival_730,peak_members_median,"
-        "peak_members_q25,peak_members_q75,reach_median,groups_created_median,"
-        "sprout_days_median,growth_days_median,active_days_median,decline_days_median,"
-        "death_days_median,logrank_chi2,logrank_p\n",
-        af.f);
   for (int i = 0; i < n; i++) {
     sq_csv_text(af.f, t[i].name);
     fprintf(af.f, ",%zu,%zu", t[i].runs, t[i].n);
@@ -165,18 +154,18 @@ static int write_comparison(const char *dir, tally *t, const row *w, int n, sq_e
     fputc('\n', af.f);
   }
   rc = sq_atomic_commit(&af, err);
-  if (rc) return rc;
-  snprintf(path, sizeof path, "%s/survival.csv", dir);
-  rc = sq_atomic_open(&af, path, err);
-  if (rc) return rc;
-  fputs(SQ_KM_CSV_HEADER, af.f);
-  for (int i = 0; i < n; i++) {
+  if (!rc) rc = sq_atomic_open_in(&af, dir, "survival.csv", SQ_KM_CSV_HEADER, err);
+  for (int i = 0; i < n && !rc; i++) {
     sq_km km;
-    sq_km_estimate(t[i].life, t[i].died, t[i].n, &km);
-    sq_km_write_rows(af.f, t[i].name, &km, 1.96);
+    if (sq_km_estimate(t[i].life, t[i].died, t[i].n, &km))
+      rc = sq_error_set(err, SQ_ERUNTIME, "%s/survival.csv: %s: out of memory for the "
+                        "Kaplan-Meier estimate", dir, t[i].name);
+    else
+      sq_km_write_rows(af.f, t[i].name, &km, 1.96);
     sq_km_free(&km);
+    if (rc) sq_atomic_abort(&af);
   }
-  return sq_atomic_commit(&af, err);
+  return rc ? rc : sq_atomic_commit(&af, err);
 }
 
 /* "778 (758-800)", with ">H" for what lies beyond the horizon H. */
@@ -214,27 +203,21 @@ typedef struct compare_args {
 } compare_args;
 
 static int parse_args(int argc, char **argv, compare_args *a) {
-  a->files = calloc((size_t)argc, sizeof *a->files);
-  if (!a->files || !sq_cli_options_init(&a->opt, argc)) {
+  static const sq_cli_help_lines help = {
+      "out/compare", "comparison", "the common seed (default: the first scenario's)",
+      "replicates of each (default: the first scenario's)",
+      "threads to use (default: all); results do not depend on it",
+      "override a key in every scenario; may be repeated"};
+  sq_option options[SQ_CLI_OPTIONS];
+  if (sq_cli_options_init(&a->opt, argc, "compare", &help, options)) return 1;
+  if (!(a->files = calloc((size_t)argc, sizeof *a->files))) {
     fputs("shequn compare: out of memory\n", stderr);
     return 1;
   }
-  for (int i = 1; i < argc; i++) {
-    const char *arg = argv[i];
-    int taken = sq_cli_option(argc, argv, &i, "compare", &a->opt);
-    if (taken) {
-      if (taken != 1) return taken;
-    } else if (sq_is_help(arg)) {
-      fputs(compare_usage, stdout);
-      return -1;
-    } else if (arg[0] == '-' && arg[1]) {
-      return sq_usage_error("compare", "unknown option '%s'", arg);
-    } else {
-      a->files[a->n_files++] = arg;
-    }
-  }
-  if (a->n_files < 2) return sq_usage_error("compare", "name at least two scenario files");
-  return 0;
+  const sq_verb verb = {"compare", "A.json B.json ... [OPTIONS]", compare_about, compare_after,
+                        options, (int)SQ_LEN(options), a->files, &a->n_files, 2, -1,
+                        "name at least two scenario files", NULL};
+  return sq_cli_parse(&verb, argc, argv);
 }
 
 /* The length of the longest prefix of name of at most max bytes that
@@ -283,7 +266,7 @@ static int compare_into(const sq_scenario *sc, int n, const char *dir, int threa
     rc = sq_study_run(&sc[i], t[i].dir, &study, &life, &seconds, err);
     if (rc) sq_error_prefix(err, t[i].name);
   }
-  for (int i = 0; i < n && !rc; i++) w[i] = summarise(&t[i], &t[0]);
+  for (int i = 0; i < n && !rc; i++) rc = summarise(&t[i], &t[0], &w[i], err);
   if (!rc) rc = write_comparison(dir, t, w, n, err);
   if (!rc && !quiet) {
     printf("%d scenarios x %d replicates, seed %lld, on common random numbers\n", n,
@@ -316,6 +299,11 @@ int sq_cmd_compare(int argc, char **argv) {
   int n = a.n_files;
   sq_scenario *sc = calloc((size_t)n, sizeof *sc);
   sq_error err = {0};
+  if (!sc) {
+    fputs("shequn compare: out of memory\n", stderr);
+    free(a.files), free(a.opt.sets);
+    return 1;
+  }
   const sq_cli_options *o = &a.opt;
   /* every file is read and checked before anything runs: common random
    * numbers need one seed and one number of replicates for all */
@@ -323,7 +311,8 @@ int sq_cmd_compare(int argc, char **argv) {
     long long first_seed = sc[0].seed, first_replicates = sc[0].replicates;
     const long long *seed = o->has_seed ? &o->seed : i ? &first_seed : NULL;
     const long long *reps = o->has_replicates ? &o->replicates : i ? &first_replicates : NULL;
-    rc = sq_read_scenario(&sc[i], a.files[i], o->sets, o->n_sets, seed, reps, &err);
+    sq_scenario_overrides over = {o->sets, o->n_sets, seed, reps};
+    rc = sq_scenario_read(&sc[i], a.files[i], &over, &err);
   }
   if (rc) {
     fprintf(stderr, "%s\n", err.message);

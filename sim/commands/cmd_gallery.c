@@ -15,25 +15,13 @@
 #include "sim/io/scenario.h"
 #include "sim/engine/study.h"
 
-static const char gallery_usage[] =
-    "Usage: shequn gallery [-o DIR] [--force] [--replicates R] [--threads T]\n"
-    "                      [--format png|svg]\n"
-    "\n"
+static const char gallery_about[] =
     "Run the teaching set of plots/gallery.json (the well-run community, the\n"
     "unmanaged group, each of the seven sins, each strategy switched off, the\n"
     "replicating network), draw every chart in English and in Chinese, and write\n"
-    "DIR/index.html and DIR/index.zh.html, which explain each in two sentences.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output DIR     where to write (default: gallery); a new or empty folder,\n"
-    "                       or one shequn wrote with --force\n"
-    "  --force              replace an earlier gallery in DIR (only shequn's own\n"
-    "                       files are removed)\n"
-    "  --replicates R       replicates of every scenario (default: each scenario's own;\n"
-    "                       fewer are quicker, the charts noisier)\n"
-    "  --threads T          threads to use (default: all)\n"
-    "  --format F           png (default) or svg images\n"
-    "  -h, --help           show this help\n"
+    "DIR/index.html and DIR/index.zh.html, which explain each in two sentences.\n";
+
+static const char gallery_after[] =
     "Needs gnuplot.  Scenarios are read from scenarios/ of the source tree (found\n"
     "as for `shequn plot`).  Exit status: 0 done, 1 failed, 2 bad input.\n";
 
@@ -144,40 +132,26 @@ static int plot_both(const char *dir, const char *format, sq_error *err) {
 }
 
 int sq_cmd_gallery(int argc, char **argv) {
-  const char *dir = "gallery", *format = "png", *v;
+  const char *dir = "gallery", *format = "png";
   long long replicates = 0, threads = omp_get_max_threads();
-  bool force = false;
-  for (int i = 1; i < argc; i++) {
-    const char *arg = argv[i];
-    if (sq_is_help(arg)) {
-      fputs(gallery_usage, stdout);
-      return 0;
-    } else if (strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0 ||
-               strncmp(arg, "--output=", 9) == 0) {
-      if (!(v = sq_option_value(argc, argv, &i, "gallery"))) return 2;
-      if (!*v)
-        return sq_usage_error("gallery", "%s: expected a folder, got an empty name",
-                              arg[1] == 'o' ? "-o" : "--output");
-      dir = v;
-    } else if (strcmp(arg, "--force") == 0) {
-      force = true;
-    } else if (strcmp(arg, "--replicates") == 0 || strncmp(arg, "--replicates=", 13) == 0) {
-      if (!(v = sq_option_value(argc, argv, &i, "gallery")) ||
-          !sq_parse_count("gallery", "--replicates", v, 1, 1000000, &replicates))
-        return 2;
-    } else if (strcmp(arg, "--threads") == 0 || strncmp(arg, "--threads=", 10) == 0) {
-      if (!(v = sq_option_value(argc, argv, &i, "gallery")) ||
-          !sq_parse_count("gallery", "--threads", v, 1, 4096, &threads))
-        return 2;
-    } else if (strcmp(arg, "--format") == 0 || strncmp(arg, "--format=", 9) == 0) {
-      if (!(v = sq_option_value(argc, argv, &i, "gallery"))) return 2;
-      format = v;
-      if (strcmp(format, "png") && strcmp(format, "svg"))
-        return sq_usage_error("gallery", "--format: expected png or svg, got '%s'", format);
-    } else {
-      return sq_usage_error("gallery", "unknown argument '%s'", arg);
-    }
-  }
+  bool force = false, has_replicates = false;
+  const sq_option options[] = {
+      sq_opt_output(&dir, "where to write (default: gallery); a new or empty folder,\n"
+                          "or one shequn wrote with --force"),
+      sq_opt_force(&force, "replace an earlier gallery in DIR (only shequn's own\n"
+                           "files are removed)"),
+      sq_opt_replicates(&replicates, &has_replicates,
+                        "replicates of every scenario (default: each scenario's own;\n"
+                        "fewer are quicker, the charts noisier)"),
+      sq_opt_threads(&threads, "threads to use (default: all)"),
+      {"--format", 0, SQ_OPT_CHOICE, "F", "png (default) or svg images", .choices = "png|svg",
+       .text = &format},
+  };
+  const sq_verb verb = {.name = "gallery", .synopsis = "[OPTIONS]", .about = gallery_about,
+                        .after = gallery_after, .options = options,
+                        .n_options = (int)SQ_LEN(options)};
+  int parsed = sq_cli_parse(&verb, argc, argv);
+  if (parsed) return parsed < 0 ? 0 : parsed;
   sq_error err = {0};
   char plots[4096], scenarios[4096], path[4400];
   if (!sq_find_project_dir("plots", "gallery.json", plots, sizeof plots) ||
@@ -199,12 +173,12 @@ int sq_cmd_gallery(int argc, char **argv) {
   sq_outdir folder;
   int rc = sq_outdir_claim(&folder, dir, "gallery", force, &err);
   bool claimed = rc == SQ_OK;
-  const long long *reps = replicates ? &replicates : NULL;
+  const sq_scenario_overrides own = {.replicates = has_replicates ? &replicates : NULL};
   for (const cJSON *s = list->child; s && !rc; s = s->next) {
     const char *name = text(s, "name"), *base = text(s, "compare_with");
     sq_scenario sc[2];
     snprintf(path, sizeof path, "%s/%s.json", scenarios, name);
-    rc = sq_read_scenario(&sc[1], path, NULL, 0, NULL, reps, &err);
+    rc = sq_scenario_read(&sc[1], path, &own, &err);
     if (rc) break;
     printf("gallery: %s (%d replicates)\n", name, sc[1].replicates);
     fflush(stdout);
@@ -221,7 +195,8 @@ int sq_cmd_gallery(int argc, char **argv) {
     /* against its base, on common random numbers */
     snprintf(path, sizeof path, "%s/%s.json", scenarios, base);
     long long seed = sc[1].seed, runs = sc[1].replicates;
-    rc = sq_read_scenario(&sc[0], path, NULL, 0, &seed, &runs, &err);
+    const sq_scenario_overrides common = {.seed = &seed, .replicates = &runs};
+    rc = sq_scenario_read(&sc[0], path, &common, &err);
     snprintf(out, sizeof out, "%s/%s-vs-%s", dir, name, base);
     if (!rc) rc = sq_compare(sc, 2, out, (int)threads, true, "gallery", false, &err);
     if (!rc) rc = plot_both(out, format, &err);

@@ -5,11 +5,8 @@
 #include "sim/commands/cli.h"
 #include "sim/io/scenario.h"
 
-static const char params_usage[] =
-    "Usage: shequn params [--markdown]\n"
-    "\n"
-    "List every scenario key: its type, unit, range, default and meaning.\n"
-    "--markdown prints the table docs/SCENARIOS.md includes.\n";
+static const char params_about[] =
+    "List every scenario key: its type, unit, range, default and meaning.\n";
 
 static void describe_type(const sq_param *p, char *buf, size_t size) {
   switch (p->type) {
@@ -60,16 +57,14 @@ static void describe_default(const sq_param *p, char *buf, size_t size) {
 
 int sq_cmd_params(int argc, char **argv) {
   bool markdown = false;
-  for (int i = 1; i < argc; i++) {
-    if (sq_is_help(argv[i])) {
-      fputs(params_usage, stdout);
-      return 0;
-    }
-    if (strcmp(argv[i], "--markdown") == 0)
-      markdown = true;
-    else
-      return sq_usage_error("params", "unknown option '%s'", argv[i]);
-  }
+  const sq_option options[] = {
+      {"--markdown", 0, SQ_OPT_FLAG, NULL, "print the table docs/SCENARIOS.md includes",
+       .flag = &markdown},
+  };
+  const sq_verb verb = {.name = "params", .synopsis = "[--markdown]", .about = params_about,
+                        .options = options, .n_options = 1};
+  int parsed = sq_cli_parse(&verb, argc, argv);
+  if (parsed) return parsed < 0 ? 0 : parsed;
   if (markdown)
     puts("| key | type | unit | range | default | meaning |\n|---|---|---|---|---|---|");
   for (size_t i = 0; i < sq_param_count; i++) {

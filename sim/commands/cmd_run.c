@@ -11,24 +11,10 @@
 #include "sim/analysis/survival.h"
 #include "sim/io/sweep.h"
 
-static const char run_usage[] =
-    "Usage: shequn run SCENARIO [OPTIONS]\n"
-    "\n"
-    "Simulate the scenario file SCENARIO and write its results into a directory.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output DIR     where to write (default: out/<scenario name>); a new or\n"
-    "                       empty folder, or one shequn wrote with --force\n"
-    "  --force              replace the results of an earlier run in DIR (only\n"
-    "                       shequn's own files are removed)\n"
-    "  --seed N             seed of every random draw (default: the scenario's seed)\n"
-    "  --replicates R       independent replicates (default: the scenario's replicates)\n"
-    "  --threads T          threads to use (default: all, or OMP_NUM_THREADS); the\n"
-    "                       results are identical for any number\n"
-    "  --set KEY=VALUE      override a scenario key, e.g. --set group.capacity=200;\n"
-    "                       may be repeated; VALUE is JSON or a bare word\n"
-    "  --members            also write members.csv, a record per membership\n"
-    "  -h, --help           show this help\n"
+static const char run_about[] =
+    "Simulate the scenario file SCENARIO and write its results into a directory.\n";
+
+static const char run_after[] =
     "\n"
     "Files written (docs/OUTPUTS.md describes every column):\n"
     "  timeseries.csv  a row per replicate, day and living group\n"
@@ -39,14 +25,15 @@ static const char run_usage[] =
     "  varied.csv      the settings drawn per replicate, if the scenario varies some\n"
     "  summary.json    lifespan median and quartiles (Kaplan-Meier), run facts\n"
     "  scenario.json   the fully resolved scenario: rerun it to reproduce the run\n"
-    "Draw its charts with `shequn plot DIR`.\n"
     "  .shequn         the marker: which command wrote the folder, version, date\n"
+    "Draw its charts with `shequn plot DIR`.\n"
     "Files appear only when the run completes; a failed or interrupted run\n"
     "leaves nothing (and removes DIR if it made it).\n"
     "Exit status: 0 done, 1 failed, 2 bad input, 130 interrupted.\n";
 
 typedef struct run_args {
   const char *scenario;
+  int n_scenarios;
   sq_cli_options opt;
   bool members;
 } run_args;
@@ -54,30 +41,24 @@ typedef struct run_args {
 /* Parse the command line; returns 0, or the exit status to stop with
  * (-1: help was printed). */
 static int parse_args(int argc, char **argv, run_args *a) {
-  if (!sq_cli_options_init(&a->opt, argc)) {
-    fputs("shequn run: out of memory\n", stderr);
-    return 1;
-  }
-  for (int i = 1; i < argc; i++) {
-    const char *arg = argv[i];
-    int taken = sq_cli_option(argc, argv, &i, "run", &a->opt);
-    if (taken) {
-      if (taken != 1) return taken;
-    } else if (sq_is_help(arg)) {
-      fputs(run_usage, stdout);
-      return -1;
-    } else if (strcmp(arg, "--members") == 0) {
-      a->members = true;
-    } else if (arg[0] == '-' && arg[1]) {
-      return sq_usage_error("run", "unknown option '%s'", arg);
-    } else if (!a->scenario) {
-      a->scenario = arg;
-    } else {
-      return sq_usage_error("run", "one scenario at a time (got '%s' and '%s')", a->scenario, arg);
-    }
-  }
-  if (!a->scenario) return sq_usage_error("run", "name a scenario file");
-  return 0;
+  static const sq_cli_help_lines help = {
+      .default_dir = "out/<scenario name>",
+      .results = "run",
+      .seed = "seed of every random draw (default: the scenario's seed)",
+      .replicates = "independent replicates (default: the scenario's replicates)",
+      .threads = "threads to use (default: all, or OMP_NUM_THREADS); the\n"
+                 "results are identical for any number",
+      .set = "override a scenario key, e.g. --set group.capacity=200;\n"
+             "may be repeated; VALUE is JSON or a bare word"};
+  sq_option options[SQ_CLI_OPTIONS + 1];
+  if (sq_cli_options_init(&a->opt, argc, "run", &help, options)) return 1;
+  options[SQ_CLI_OPTIONS] = (sq_option){"--members", 0, SQ_OPT_FLAG, NULL,
+                                        "also write members.csv, a record per membership",
+                                        .flag = &a->members};
+  const sq_verb verb = {"run", "SCENARIO [OPTIONS]", run_about, run_after, options,
+                        (int)SQ_LEN(options), &a->scenario, &a->n_scenarios, 1, 1,
+                        "name a scenario file", "one scenario at a time (got '%s' and '%s')"};
+  return sq_cli_parse(&verb, argc, argv);
 }
 
 /* A lifespan quantile in days, or "> horizon" when survival never fell that
@@ -113,8 +94,9 @@ int sq_cmd_run(int argc, char **argv) {
   sq_scenario sc;
   sq_error err = {0};
   const sq_cli_options *o = &a.opt;
-  rc = sq_read_scenario(&sc, a.scenario, o->sets, o->n_sets, o->has_seed ? &o->seed : NULL,
-                        o->has_replicates ? &o->replicates : NULL, &err);
+  sq_scenario_overrides over = {o->sets, o->n_sets, o->has_seed ? &o->seed : NULL,
+                                o->has_replicates ? &o->replicates : NULL};
+  rc = sq_scenario_read(&sc, a.scenario, &over, &err);
   free(a.opt.sets);
   if (rc && sq_is_sweep_file(a.scenario)) /* rather than "scenario: unknown key" */
     sq_error_set(&err, SQ_EINPUT, "%s: this is a sweep file; run it with shequn sweep %s",

@@ -14,21 +14,14 @@
 #include <mpi.h>
 #endif
 
-static const char sweep_usage[] =
-    "Usage: shequn sweep SWEEP.json [-o DIR] [--resume] [--threads T]\n"
-    "\n"
+static const char sweep_about[] =
     "Run every (point, replicate) of a parameter sweep (docs/SWEEPS.md) and\n"
     "summarise them.  Each completed run is written to DIR/journal.csv at once,\n"
     "so an interrupted sweep (Ctrl-C, a kill, a power cut) keeps what it did;\n"
     "--resume runs only the missing runs, and the final files are the same as\n"
-    "those of an uninterrupted sweep.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output DIR   where to write (default: out/<sweep name>)\n"
-    "  --resume           continue the sweep whose journal is in DIR\n"
-    "  --threads T        threads to use (default: all, or OMP_NUM_THREADS); with MPI,\n"
-    "                     threads per rank\n"
-    "  -h, --help         show this help\n"
+    "those of an uninterrupted sweep.\n";
+
+static const char sweep_after[] =
     "\n"
     "Files written (docs/SWEEPS.md describes every column):\n"
     "  runs.csv          a row per run: point, replicate, parameter values, metrics\n"
@@ -47,37 +40,24 @@ static const char sweep_usage[] =
 
 typedef struct sweep_args {
   const char *file, *output;
+  int n_files;
   bool resume;
   long long threads;
 } sweep_args;
 
 static int parse_args(int argc, char **argv, sweep_args *a) {
   a->threads = omp_get_max_threads();
-  for (int i = 1; i < argc; i++) {
-    const char *arg = argv[i], *v;
-    if (sq_is_help(arg)) {
-      fputs(sweep_usage, stdout);
-      return -1;
-    } else if (strcmp(arg, "-o") == 0 || strcmp(arg, "--output") == 0 ||
-               strncmp(arg, "--output=", 9) == 0) {
-      if (!(v = sq_option_value(argc, argv, &i, "sweep"))) return 2;
-      a->output = v;
-    } else if (strcmp(arg, "--resume") == 0) {
-      a->resume = true;
-    } else if (strcmp(arg, "--threads") == 0 || strncmp(arg, "--threads=", 10) == 0) {
-      if (!(v = sq_option_value(argc, argv, &i, "sweep")) ||
-          !sq_parse_count("sweep", "--threads", v, 1, 4096, &a->threads))
-        return 2;
-    } else if (arg[0] == '-' && arg[1]) {
-      return sq_usage_error("sweep", "unknown option '%s'", arg);
-    } else if (!a->file) {
-      a->file = arg;
-    } else {
-      return sq_usage_error("sweep", "one sweep file at a time (got '%s' and '%s')", a->file, arg);
-    }
-  }
-  if (!a->file) return sq_usage_error("sweep", "name a sweep file");
-  return 0;
+  const sq_option options[] = {
+      sq_opt_output(&a->output, "where to write (default: out/<sweep name>)"),
+      {"--resume", 0, SQ_OPT_FLAG, NULL, "continue the sweep whose journal is in DIR",
+       .flag = &a->resume},
+      sq_opt_threads(&a->threads, "threads to use (default: all, or OMP_NUM_THREADS); with MPI,\n"
+                                  "threads per rank"),
+  };
+  const sq_verb verb = {"sweep", "SWEEP.json [-o DIR] [--resume] [--threads T]", sweep_about,
+                        sweep_after, options, (int)SQ_LEN(options), &a->file, &a->n_files, 1, 1,
+                        "name a sweep file", "one sweep file at a time (got '%s' and '%s')"};
+  return sq_cli_parse(&verb, argc, argv);
 }
 
 static const size_t member_steps_metric = 15; /* checked at start-up */

@@ -1,5 +1,6 @@
 #include "sim/io/csv.h"
 
+#include <math.h>
 #include <string.h>
 
 void sq_csv_text(FILE *f, const char *text) {
@@ -13,4 +14,9 @@ void sq_csv_text(FILE *f, const char *text) {
     fputc(*c, f);
   }
   fputc('"', f);
+}
+
+void sq_csv_number(FILE *f, double v, int digits) {
+  fputc(',', f);
+  if (isfinite(v)) fprintf(f, "%.*g", digits, v);
 }

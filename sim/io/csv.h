@@ -10,4 +10,8 @@
 /* Write `text` as one CSV field (no separator). */
 void sq_csv_text(FILE *f, const char *text);
 
+/* Write "," and the number v to `digits` significant digits, or only the
+ * "," when v is not a finite number (an empty field). */
+void sq_csv_number(FILE *f, double v, int digits);
+
 #endif

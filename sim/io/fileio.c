@@ -1,5 +1,7 @@
 #include "sim/io/fileio.h"
 
+#include <cjson/cJSON.h>
+
 #include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
@@ -181,4 +183,33 @@ bool sq_json_deeper_than(const char *text, size_t len, int limit) {
     }
   }
   return false;
+}
+
+const char *sq_json_kind(const cJSON *v) {
+  if (!v) return "nothing";
+  if (cJSON_IsString(v)) return "a string";
+  if (cJSON_IsNumber(v)) return "a number";
+  if (cJSON_IsBool(v)) return "a boolean";
+  if (cJSON_IsNull(v)) return "null";
+  if (cJSON_IsArray(v)) return "an array";
+  if (cJSON_IsObject(v)) return "an object";
+  return "an invalid value";
+}
+
+int sq_atomic_end(sq_atomic_file *files, size_t n, int rc, sq_error *err) {
+  for (size_t k = 0; k < n; k++)
+    if (rc)
+      sq_atomic_abort(&files[k]);
+    else
+      rc = sq_atomic_commit(&files[k], err);
+  return rc;
+}
+
+int sq_atomic_open_in(sq_atomic_file *af, const char *dir, const char *name, const char *header,
+                      sq_error *err) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  int rc = sq_atomic_open(af, path, err);
+  if (!rc) fputs(header, af->f);
+  return rc;
 }

@@ -16,10 +16,18 @@ typedef struct sq_atomic_file {
 } sq_atomic_file;
 
 int sq_atomic_open(sq_atomic_file *af, const char *path, sq_error *err);
+/* sq_atomic_open of DIR/NAME, with `header` (may be "") written first. */
+int sq_atomic_open_in(sq_atomic_file *af, const char *dir, const char *name, const char *header,
+                      sq_error *err);
 /* Flush, sync, close and rename into place. */
 int sq_atomic_commit(sq_atomic_file *af, sq_error *err);
 /* Close and remove the temporary file (safe on an unopened record). */
 void sq_atomic_abort(sq_atomic_file *af);
+
+/* End a group of atomic files written together: with rc 0 commit each in
+ * order, and once one fails (or when rc is already an error) abort the
+ * rest.  Returns rc, or the status of the first failed commit. */
+int sq_atomic_end(sq_atomic_file *files, size_t n, int rc, sq_error *err);
 
 /* Write `text` to `path` atomically. */
 int sq_write_text(const char *path, const char *text, sq_error *err);
@@ -44,6 +52,12 @@ char *sq_read_file(const char *path, size_t *length, sq_error *err);
 /* True if JSON text nests arrays and objects (outside strings) more than
  * `limit` deep: cJSON gives up there, and its failure is no syntax error. */
 bool sq_json_deeper_than(const char *text, size_t len, int limit);
+
+/* A JSON value's kind as messages name it: "a string", "a number", "a
+ * boolean", "null", "an array", "an object"; "nothing" for NULL (a
+ * missing key). */
+struct cJSON;
+const char *sq_json_kind(const struct cJSON *v);
 
 /* mkdir -p. */
 int sq_make_dirs(const char *dir, sq_error *err);

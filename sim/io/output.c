@@ -34,11 +34,7 @@ struct sq_output {
 
 static int open_csv(sq_output *o, sq_atomic_file *af, const char *name, const char *header,
                     sq_error *err) {
-  char path[4200];
-  snprintf(path, sizeof path, "%s/%s", o->dir, name);
-  int rc = sq_atomic_open(af, path, err);
-  if (!rc) fputs(header, af->f);
-  return rc;
+  return sq_atomic_open_in(af, o->dir, name, header, err);
 }
 
 sq_output *sq_output_open(const char *dir, const sq_scenario *sc, bool with_members,

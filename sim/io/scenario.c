@@ -101,16 +101,6 @@ const char *sq_closest_key(const char *path, char *buf, size_t size) {
   return closest_key(path, false, buf, size);
 }
 
-static const char *json_type_name(const cJSON *v) {
-  if (cJSON_IsString(v)) return "a string";
-  if (cJSON_IsNumber(v)) return "a number";
-  if (cJSON_IsBool(v)) return "a boolean";
-  if (cJSON_IsNull(v)) return "null";
-  if (cJSON_IsArray(v)) return "an array";
-  if (cJSON_IsObject(v)) return "an object";
-  return "an invalid value";
-}
-
 const char *sq_format_number(double v, char *buf, size_t size) {
   if (v == floor(v) && fabs(v) < 1e17)
     snprintf(buf, size, "%.0f", v);
@@ -249,12 +239,12 @@ static int set_from_json(sq_scenario *sc, const sq_param *p, const cJSON *v, con
       if (!cJSON_IsNumber(v))
         return sq_error_set(err, SQ_EINPUT, "%s: %s: expected %s, got %s", source, p->path,
                             p->type == SQ_PARAM_REAL ? "a number" : "an integer",
-                            json_type_name(v));
+                            sq_json_kind(v));
       return sq_param_set_number(sc, p, v->valuedouble, source, err);
     case SQ_PARAM_BOOL:
       if (!cJSON_IsBool(v))
         return sq_error_set(err, SQ_EINPUT, "%s: %s: expected true or false, got %s", source,
-                            p->path, json_type_name(v));
+                            p->path, sq_json_kind(v));
       *(bool *)f = cJSON_IsTrue(v);
       return SQ_OK;
     case SQ_PARAM_ENUM: {
@@ -262,7 +252,7 @@ static int set_from_json(sq_scenario *sc, const sq_param *p, const cJSON *v, con
       choices_list(p, list, sizeof list);
       if (!cJSON_IsString(v))
         return sq_error_set(err, SQ_EINPUT, "%s: %s: expected one of %s, got %s", source, p->path,
-                            list, json_type_name(v));
+                            list, sq_json_kind(v));
       size_t best = 0, best_d = (size_t)-1;
       for (size_t i = 0; i < *p->choices->count; i++) {
         const char *name = sq_choice_name(p->choices, i);
@@ -284,7 +274,7 @@ static int set_from_json(sq_scenario *sc, const sq_param *p, const cJSON *v, con
     case SQ_PARAM_STRING:
       if (!cJSON_IsString(v))
         return sq_error_set(err, SQ_EINPUT, "%s: %s: expected a string, got %s", source, p->path,
-                            json_type_name(v));
+                            sq_json_kind(v));
       if (strlen(v->valuestring) >= p->size)
         return sq_error_set(err, SQ_EINPUT, "%s: %s: longer than %zu characters", source, p->path,
                             p->size - 1);
@@ -295,7 +285,7 @@ static int set_from_json(sq_scenario *sc, const sq_param *p, const cJSON *v, con
     case SQ_PARAM_INT_LIST: {
       if (!cJSON_IsArray(v))
         return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an array of integers, got %s",
-                            source, p->path, json_type_name(v));
+                            source, p->path, sq_json_kind(v));
       int n = cJSON_GetArraySize(v);
       if (n > SQ_MAX_LIST)
         return sq_error_set(err, SQ_EINPUT, "%s: %s: at most %d items (got %d)", source, p->path,
@@ -307,7 +297,7 @@ static int set_from_json(sq_scenario *sc, const sq_param *p, const cJSON *v, con
         snprintf(where, sizeof where, "%s[%d]", p->path, i);
         if (!cJSON_IsNumber(item))
           return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an integer, got %s", source, where,
-                              json_type_name(item));
+                              sq_json_kind(item));
         if (item->valuedouble != floor(item->valuedouble))
           return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an integer, got %.15g", source,
                               where, item->valuedouble);
@@ -358,10 +348,86 @@ int sq_param_value_from_json(const sq_param *p, const cJSON *v, const char *wher
   return SQ_OK;
 }
 
+/* ---- parameter specs: "vary" and sweeps ------------------------------------ */
+
+int sq_param_spec_key(const cJSON *o, const char *const *fields, const char *where,
+                      const char *source, sq_param_spec *spec, sq_error *err) {
+  memset(spec, 0, sizeof *spec);
+  if (!cJSON_IsObject(o))
+    return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an object, got %s", source, where,
+                        sq_json_kind(o));
+  for (const cJSON *f = o->child; f; f = f->next) {
+    size_t k = 0;
+    while (fields[k] && strcmp(f->string, fields[k])) k++;
+    if (fields[k]) continue;
+    char list[256];
+    size_t used = 0;
+    for (k = 0; fields[k] && used < sizeof list; k++)
+      used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+                               k == 0 ? "" : fields[k + 1] ? ", " : " or ", fields[k]);
+    return sq_error_set(err, SQ_EINPUT, "%s: %s.%s: unknown field (expected %s)", source, where,
+                        f->string, list);
+  }
+  const cJSON *key = cJSON_GetObjectItemCaseSensitive(o, "key");
+  if (!cJSON_IsString(key))
+    return sq_error_set(err, SQ_EINPUT, "%s: %s.key: expected a key path, got %s", source, where,
+                        sq_json_kind(key));
+  spec->param = sq_param_find(key->valuestring);
+  if (spec->param) return SQ_OK;
+  char near[256];
+  if (closest_key(key->valuestring, false, near, sizeof near))
+    return sq_error_set(err, SQ_EINPUT, "%s: %s.key: unknown key %s (did you mean %s?)", source,
+                        where, key->valuestring, near);
+  return sq_error_set(err, SQ_EINPUT, "%s: %s.key: unknown key %s (`shequn params` lists them)",
+                      source, where, key->valuestring);
+}
+
+int sq_param_spec_values(const cJSON *o, const char *where, const char *source, double *values,
+                         int max_values, sq_param_spec *spec, sq_error *err) {
+  const sq_param *p = spec->param;
+  const cJSON *list = cJSON_GetObjectItemCaseSensitive(o, "values");
+  const cJSON *min = cJSON_GetObjectItemCaseSensitive(o, "min");
+  const cJSON *max = cJSON_GetObjectItemCaseSensitive(o, "max");
+  const cJSON *scale = cJSON_GetObjectItemCaseSensitive(o, "scale");
+  char at[96];
+  int rc;
+  if (list) {
+    if (min || max || scale)
+      return sq_error_set(err, SQ_EINPUT, "%s: %s: give values, or min and max, not both", source,
+                          where);
+    if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) < 1 ||
+        cJSON_GetArraySize(list) > max_values)
+      return sq_error_set(err, SQ_EINPUT, "%s: %s.values: expected an array of 1 to %d values",
+                          source, where, max_values);
+    for (const cJSON *v = list->child; v; v = v->next) {
+      snprintf(at, sizeof at, "%s.values[%d]", where, spec->n_values);
+      if ((rc = sq_param_value_from_json(p, v, at, source, &values[spec->n_values++], err)))
+        return rc;
+    }
+    return SQ_OK;
+  }
+  if (!min || !max)
+    return sq_error_set(err, SQ_EINPUT, "%s: %s: give min and max, or values", source, where);
+  if (p->type != SQ_PARAM_REAL && p->type != SQ_PARAM_INT && p->type != SQ_PARAM_INT64)
+    return sq_error_set(err, SQ_EINPUT, "%s: %s: %s takes values, not a range", source, where,
+                        p->path);
+  snprintf(at, sizeof at, "%s.min", where);
+  if ((rc = sq_param_value_from_json(p, min, at, source, &spec->min, err))) return rc;
+  snprintf(at, sizeof at, "%s.max", where);
+  if ((rc = sq_param_value_from_json(p, max, at, source, &spec->max, err))) return rc;
+  if (scale && (!cJSON_IsString(scale) ||
+                (strcmp(scale->valuestring, "linear") && strcmp(scale->valuestring, "log"))))
+    return sq_error_set(err, SQ_EINPUT, "%s: %s.scale: expected \"linear\" or \"log\"", source,
+                        where);
+  spec->log_scale = scale && strcmp(scale->valuestring, "log") == 0;
+  return SQ_OK;
+}
+
 static int parse_vary(sq_scenario *sc, const cJSON *list, const char *source, sq_error *err) {
+  static const char *const fields[] = {"key", "min", "max", "scale", "values", NULL};
   if (!cJSON_IsArray(list))
     return sq_error_set(err, SQ_EINPUT, "%s: vary: expected an array of objects, got %s", source,
-                        json_type_name(list));
+                        sq_json_kind(list));
   sq_vary vary = {0};
   int index = 0;
   for (const cJSON *o = list->child; o; o = o->next, index++) {
@@ -369,33 +435,10 @@ static int parse_vary(sq_scenario *sc, const cJSON *list, const char *source, sq
     snprintf(where, sizeof where, "vary[%d]", index);
     if (index >= SQ_MAX_VARY)
       return sq_error_set(err, SQ_EINPUT, "%s: vary: at most %d keys", source, SQ_MAX_VARY);
-    if (!cJSON_IsObject(o))
-      return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an object, got %s", source, where,
-                          json_type_name(o));
-    for (const cJSON *f = o->child; f; f = f->next)
-      if (strcmp(f->string, "key") && strcmp(f->string, "min") && strcmp(f->string, "max") &&
-          strcmp(f->string, "scale") && strcmp(f->string, "values"))
-        return sq_error_set(err, SQ_EINPUT,
-                            "%s: %s.%s: unknown field (expected key, min, max, scale or values)",
-                            source, where, f->string);
-    const cJSON *key = cJSON_GetObjectItemCaseSensitive(o, "key");
-    const cJSON *min = cJSON_GetObjectItemCaseSensitive(o, "min");
-    const cJSON *max = cJSON_GetObjectItemCaseSensitive(o, "max");
-    const cJSON *scale = cJSON_GetObjectItemCaseSensitive(o, "scale");
-    const cJSON *values = cJSON_GetObjectItemCaseSensitive(o, "values");
-    if (!cJSON_IsString(key))
-      return sq_error_set(err, SQ_EINPUT, "%s: %s.key: expected a key path, got %s", source,
-                          where, key ? json_type_name(key) : "nothing");
-    const sq_param *p = sq_param_find(key->valuestring);
-    if (!p) {
-      char near[256];
-      const char *guess = closest_key(key->valuestring, false, near, sizeof near);
-      if (guess)
-        return sq_error_set(err, SQ_EINPUT, "%s: %s.key: unknown key %s (did you mean %s?)",
-                            source, where, key->valuestring, guess);
-      return sq_error_set(err, SQ_EINPUT, "%s: %s.key: unknown key %s", source, where,
-                          key->valuestring);
-    }
+    sq_param_spec spec;
+    int rc = sq_param_spec_key(o, fields, where, source, &spec, err);
+    if (rc) return rc;
+    const sq_param *p = spec.param;
     if (fixed_per_run(p->path))
       return sq_error_set(err, SQ_EINPUT,
                           "%s: %s.key: %s cannot vary between replicates (population, graph and "
@@ -408,47 +451,17 @@ static int parse_vary(sq_scenario *sc, const cJSON *list, const char *source, sq
       if (vary.item[k].param == p)
         return sq_error_set(err, SQ_EINPUT, "%s: %s.key: %s varies twice", source, where, p->path);
     sq_vary_item it = {.param = p};
-    if (values && (min || max || scale))
-      return sq_error_set(err, SQ_EINPUT, "%s: %s: give values, or min and max, not both", source,
-                          where);
-    if (values) {
-      if (!cJSON_IsArray(values) || cJSON_GetArraySize(values) < 1 ||
-          cJSON_GetArraySize(values) > SQ_MAX_VARY_VALUES)
-        return sq_error_set(err, SQ_EINPUT, "%s: %s.values: expected an array of 1 to %d values",
-                            source, where, SQ_MAX_VARY_VALUES);
-      it.has_values = true;
-      for (const cJSON *v = values->child; v; v = v->next) {
-        char at[96];
-        snprintf(at, sizeof at, "%s.values[%d]", where, it.n_values);
-        int rc = sq_param_value_from_json(p, v, at, source, &it.values[it.n_values++], err);
-        if (rc) return rc;
-      }
-    } else {
-      if (!min || !max)
-        return sq_error_set(err, SQ_EINPUT, "%s: %s: give min and max, or values", source, where);
-      if (p->type != SQ_PARAM_REAL && p->type != SQ_PARAM_INT && p->type != SQ_PARAM_INT64)
-        return sq_error_set(err, SQ_EINPUT, "%s: %s: %s takes values, not a range", source, where,
-                            p->path);
-      char at[96];
-      snprintf(at, sizeof at, "%s.min", where);
-      int rc = sq_param_value_from_json(p, min, at, source, &it.min, err);
-      snprintf(at, sizeof at, "%s.max", where);
-      if (!rc) rc = sq_param_value_from_json(p, max, at, source, &it.max, err);
-      if (rc) return rc;
-      if (it.min > it.max)
-        return sq_error_set(err, SQ_EINPUT, "%s: %s: min (%.15g) is above max (%.15g)", source,
-                            where, it.min, it.max);
-      if (scale) {
-        if (!cJSON_IsString(scale) ||
-            (strcmp(scale->valuestring, "linear") && strcmp(scale->valuestring, "log")))
-          return sq_error_set(err, SQ_EINPUT, "%s: %s.scale: expected \"linear\" or \"log\"",
-                              source, where);
-        it.log_scale = strcmp(scale->valuestring, "log") == 0;
-        if (it.log_scale && it.min <= 0)
-          return sq_error_set(err, SQ_EINPUT, "%s: %s: a log scale needs min > 0 (got %.15g)",
-                              source, where, it.min);
-      }
-    }
+    rc = sq_param_spec_values(o, where, source, it.values, SQ_MAX_VARY_VALUES, &spec, err);
+    if (rc) return rc;
+    it.has_values = spec.n_values > 0;
+    it.n_values = spec.n_values;
+    it.min = spec.min, it.max = spec.max, it.log_scale = spec.log_scale;
+    if (!it.has_values && it.min > it.max)
+      return sq_error_set(err, SQ_EINPUT, "%s: %s: min (%.15g) is above max (%.15g)", source,
+                          where, it.min, it.max);
+    if (it.log_scale && it.min <= 0)
+      return sq_error_set(err, SQ_EINPUT, "%s: %s: a log scale needs min > 0 (got %.15g)", source,
+                          where, it.min);
     vary.item[vary.count++] = it;
   }
   sc->vary = vary; /* a file's list replaces its base's */
@@ -511,7 +524,7 @@ static int apply_object(sq_scenario *sc, const cJSON *obj, const char *prefix, c
     else if (is_section(path)) {
       if (!cJSON_IsObject(item))
         return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an object, got %s", source, path,
-                            json_type_name(item));
+                            sq_json_kind(item));
       rc = apply_object(sc, item, path, source, err);
     } else
       rc = unknown_key(path, cJSON_IsObject(item), source, err);
@@ -574,7 +587,7 @@ static cJSON *parse_file(const char *path, sq_error *err) {
     root = NULL;
   } else if (!cJSON_IsObject(root)) {
     sq_error_set(err, SQ_EINPUT, "%s: expected a JSON object at the top level, got %s", path,
-                 json_type_name(root));
+                 sq_json_kind(root));
     cJSON_Delete(root);
     root = NULL;
   }
@@ -624,7 +637,7 @@ static int load(sq_scenario *sc, const char *path, const base_chain *child, int 
     }
     if (!cJSON_IsString(base)) {
       rc = sq_error_set(err, SQ_EINPUT, "%s: base: expected a file name, got %s", path,
-                        json_type_name(base));
+                        sq_json_kind(base));
     } else if (!realpath(base_path, real)) {
       rc = sq_error_set(err, SQ_EINPUT, "%s: base: cannot read %s: %s", path, base_path,
                         strerror(errno));
@@ -660,11 +673,19 @@ int sq_scenario_load(sq_scenario *sc, const char *path, sq_error *err) {
   return load(sc, path, NULL, 0, err);
 }
 
-int sq_scenario_read(sq_scenario *sc, const char *path, sq_error *err) {
+int sq_scenario_read(sq_scenario *sc, const char *path, const sq_scenario_overrides *over,
+                     sq_error *err) {
+  static const sq_scenario_overrides none = {0};
+  if (!over) over = &none;
   sq_scenario_defaults(sc);
   int rc = sq_scenario_load(sc, path, err);
-  if (!rc) rc = sq_scenario_check(sc, path, err);
-  return rc;
+  for (int i = 0; i < over->n_sets && !rc; i++) rc = sq_scenario_set(sc, over->sets[i], err);
+  if (rc) return rc;
+  if (over->seed) sc->seed = *over->seed;
+  if (over->replicates) sc->replicates = (int)*over->replicates;
+  char source[4200]; /* constraints are checked once the overrides are in */
+  snprintf(source, sizeof source, "%s%s", path, over->n_sets ? " with --set" : "");
+  return sq_scenario_check(sc, source, err);
 }
 
 int sq_scenario_set(sq_scenario *sc, const char *assignment, sq_error *err) {

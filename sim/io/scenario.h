@@ -18,8 +18,20 @@ void sq_scenario_defaults(sq_scenario *sc);
  * Returns 0 or SQ_EINPUT; on failure *sc may be partly changed. */
 int sq_scenario_load(sq_scenario *sc, const char *path, sq_error *err);
 
-/* Defaults, then the file: the usual way to read a scenario. */
-int sq_scenario_read(sq_scenario *sc, const char *path, sq_error *err);
+/* What the command line changes in a scenario as it is read. */
+typedef struct sq_scenario_overrides {
+  const char *const *sets; /* "key.path=value" texts, applied in order (--set) */
+  int n_sets;
+  const long long *seed;       /* NULL: the file's */
+  const long long *replicates; /* NULL: the file's */
+} sq_scenario_overrides;
+
+/* The one way to read a scenario: defaults, then the file (and its bases),
+ * then the overrides (NULL: none), then the constraints between keys, so
+ * that they hold for what will run.  Returns 0 or SQ_EINPUT with a message
+ * naming the file ("FILE with --set" once an override is in). */
+int sq_scenario_read(sq_scenario *sc, const char *path, const sq_scenario_overrides *over,
+                     sq_error *err);
 
 /* Apply one override "key.path=value"; the value is JSON, or a bare string
  * for string and enumerated keys. */
@@ -62,6 +74,26 @@ const char *sq_format_number(double v, char *buf, size_t size);
 struct cJSON;
 int sq_param_value_from_json(const sq_param *p, const struct cJSON *v, const char *where,
                              const char *source, double *out, sq_error *err);
+
+/* One parameter of a scenario's "vary" list or of a sweep (docs/SWEEPS.md):
+ * {"key": PATH, "values": [...]} or {"key": PATH, "min": A, "max": B,
+ * "scale": "linear" | "log"}, each value checked as the key's own. */
+typedef struct sq_param_spec {
+  const sq_param *param;
+  int n_values;    /* listed values (into the caller's array); 0: a range */
+  double min, max; /* a range */
+  bool log_scale;
+} sq_param_spec;
+
+/* Check spec object o at `where` ("vary[2]") of `source`: only the fields
+ * in `fields` (NULL-terminated), and a known key in "key" (else an error
+ * with the closest key). */
+int sq_param_spec_key(const struct cJSON *o, const char *const *fields, const char *where,
+                      const char *source, sq_param_spec *spec, sq_error *err);
+
+/* Then its values (at most max_values, into values) or its range. */
+int sq_param_spec_values(const struct cJSON *o, const char *where, const char *source,
+                         double *values, int max_values, sq_param_spec *spec, sq_error *err);
 
 /* The key closest to an unknown key path, in buf, or NULL if none is close. */
 const char *sq_closest_key(const char *path, char *buf, size_t size);

@@ -13,6 +13,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "sim/io/csv.h"
 #include "sim/io/fileio.h"
 #include "sim/io/names.h"
 #include "sim/engine/run.h"
@@ -25,16 +26,6 @@ static const char *const default_metrics[] = {"lifespan_days", "censored",     "
 
 /* ---- reading a sweep file ------------------------------------------------- */
 
-static const char *json_kind(const cJSON *v) {
-  return cJSON_IsString(v)   ? "a string"
-         : cJSON_IsNumber(v) ? "a number"
-         : cJSON_IsBool(v)   ? "a boolean"
-         : cJSON_IsArray(v)  ? "an array"
-         : cJSON_IsObject(v) ? "an object"
-         : cJSON_IsNull(v)   ? "null"
-                             : "nothing";
-}
-
 /* A whole number in [lo, hi] at key `name` of object o, or `def` if absent. */
 static int get_count(const cJSON *o, const char *name, long long lo, long long hi, long long def,
                      const char *source, const char *where, long long *out, sq_error *err) {
@@ -45,7 +36,7 @@ static int get_count(const cJSON *o, const char *name, long long lo, long long h
   }
   if (!cJSON_IsNumber(v) || v->valuedouble != floor(v->valuedouble))
     return sq_error_set(err, SQ_EINPUT, "%s: %s%s: expected a whole number, got %s", source, where,
-                        name, cJSON_IsNumber(v) ? "a fraction" : json_kind(v));
+                        name, cJSON_IsNumber(v) ? "a fraction" : sq_json_kind(v));
   if (v->valuedouble < lo || v->valuedouble > hi)
     return sq_error_set(err, SQ_EINPUT, "%s: %s%s: must be between %lld and %lld inclusive (got %.15g)",
                         source, where, name, lo, hi, v->valuedouble);
@@ -71,31 +62,13 @@ static int name_axis(const sq_sweep *s, sq_error *err) {
 }
 
 static int parse_parameter(sq_sweep *s, const cJSON *o, int index, sq_error *err) {
+  static const char *const fields[] = {"key", "min", "max", "scale", "levels", "values", NULL};
   char where[64];
   snprintf(where, sizeof where, "parameters[%d]", index);
-  if (!cJSON_IsObject(o))
-    return sq_error_set(err, SQ_EINPUT, "%s: %s: expected an object, got %s", s->source, where,
-                        json_kind(o));
-  for (const cJSON *f = o->child; f; f = f->next)
-    if (strcmp(f->string, "key") && strcmp(f->string, "min") && strcmp(f->string, "max") &&
-        strcmp(f->string, "scale") && strcmp(f->string, "levels") && strcmp(f->string, "values"))
-      return sq_error_set(err, SQ_EINPUT,
-                          "%s: %s.%s: unknown field (expected key, min, max, scale, levels or "
-                          "values)",
-                          s->source, where, f->string);
-  const cJSON *key = cJSON_GetObjectItemCaseSensitive(o, "key");
-  if (!cJSON_IsString(key))
-    return sq_error_set(err, SQ_EINPUT, "%s: %s.key: expected a key path, got %s", s->source,
-                        where, json_kind(key));
-  const sq_param *p = sq_param_find(key->valuestring);
-  if (!p) {
-    char near[256];
-    if (sq_closest_key(key->valuestring, near, sizeof near))
-      return sq_error_set(err, SQ_EINPUT, "%s: %s.key: unknown key %s (did you mean %s?)",
-                          s->source, where, key->valuestring, near);
-    return sq_error_set(err, SQ_EINPUT, "%s: %s.key: unknown key %s (`shequn params` lists them)",
-                        s->source, where, key->valuestring);
-  }
+  sq_param_spec spec;
+  int rc = sq_param_spec_key(o, fields, where, s->source, &spec, err);
+  if (rc) return rc;
+  const sq_param *p = spec.param;
   if (p->type == SQ_PARAM_STRING || p->type == SQ_PARAM_INT_LIST ||
       strcmp(p->path, "seed") == 0 || strcmp(p->path, "replicates") == 0)
     return sq_error_set(err, SQ_EINPUT, "%s: %s.key: %s cannot be swept (a number, boolean or "
@@ -108,47 +81,17 @@ static int parse_parameter(sq_sweep *s, const cJSON *o, int index, sq_error *err
   memset(sp, 0, sizeof *sp);
   sp->param = p;
   sq_axis *a = &sp->axis;
-  const cJSON *values = cJSON_GetObjectItemCaseSensitive(o, "values");
-  const cJSON *min = cJSON_GetObjectItemCaseSensitive(o, "min");
-  const cJSON *max = cJSON_GetObjectItemCaseSensitive(o, "max");
-  const cJSON *scale = cJSON_GetObjectItemCaseSensitive(o, "scale");
   long long levels;
   char prefix[80];
   snprintf(prefix, sizeof prefix, "%s.", where);
-  int rc = get_count(o, "levels", 2, 100000, 5, s->source, prefix, &levels, err);
+  rc = get_count(o, "levels", 2, 100000, 5, s->source, prefix, &levels, err);
   if (rc) return rc;
   a->levels = (int)levels;
-  if (values) {
-    if (min || max || scale)
-      return sq_error_set(err, SQ_EINPUT, "%s: %s: give values, or min and max, not both",
-                          s->source, where);
-    if (!cJSON_IsArray(values) || cJSON_GetArraySize(values) < 1 ||
-        cJSON_GetArraySize(values) > SQ_AXIS_MAX_VALUES)
-      return sq_error_set(err, SQ_EINPUT, "%s: %s.values: expected an array of 1 to %d values",
-                          s->source, where, SQ_AXIS_MAX_VALUES);
-    for (const cJSON *v = values->child; v; v = v->next) {
-      char at[96];
-      snprintf(at, sizeof at, "%s.values[%d]", where, a->n_values);
-      if ((rc = sq_param_value_from_json(p, v, at, s->source, &a->values[a->n_values++], err)))
-        return rc;
-    }
-  } else {
-    if (!min || !max)
-      return sq_error_set(err, SQ_EINPUT, "%s: %s: give min and max, or values", s->source,
-                          where);
-    if (p->type == SQ_PARAM_BOOL || p->type == SQ_PARAM_ENUM)
-      return sq_error_set(err, SQ_EINPUT, "%s: %s: %s takes values, not a range", s->source, where,
-                          p->path);
-    char at[96];
-    snprintf(at, sizeof at, "%s.min", where);
-    if ((rc = sq_param_value_from_json(p, min, at, s->source, &a->min, err))) return rc;
-    snprintf(at, sizeof at, "%s.max", where);
-    if ((rc = sq_param_value_from_json(p, max, at, s->source, &a->max, err))) return rc;
-    if (scale && (!cJSON_IsString(scale) || (strcmp(scale->valuestring, "linear") &&
-                                             strcmp(scale->valuestring, "log"))))
-      return sq_error_set(err, SQ_EINPUT, "%s: %s.scale: expected \"linear\" or \"log\"",
-                          s->source, where);
-    a->log_scale = scale && strcmp(scale->valuestring, "log") == 0;
+  rc = sq_param_spec_values(o, where, s->source, a->values, SQ_AXIS_MAX_VALUES, &spec, err);
+  if (rc) return rc;
+  a->n_values = spec.n_values;
+  if (!a->n_values) {
+    a->min = spec.min, a->max = spec.max, a->log_scale = spec.log_scale;
     a->integer = p->type == SQ_PARAM_INT || p->type == SQ_PARAM_INT64;
   }
   if ((rc = sq_axis_check(a, (size_t)index, err))) return name_axis(s, err);
@@ -161,7 +104,7 @@ static int parse_parameter(sq_sweep *s, const cJSON *o, int index, sq_error *err
 static int check_name(const sq_sweep *s, const cJSON *name, sq_error *err) {
   if (!cJSON_IsString(name))
     return sq_error_set(err, SQ_EINPUT, "%s: name: expected a string, got %s", s->source,
-                        json_kind(name));
+                        sq_json_kind(name));
   const char *why;
   if (sq_name_is_safe(name->valuestring, &why)) return SQ_OK;
   char quoted[160];
@@ -199,10 +142,10 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
     return sq_error_set(err, SQ_EINPUT, "%s: description: expected a string", s->source);
   if (!cJSON_IsString(scenario))
     return sq_error_set(err, SQ_EINPUT, "%s: scenario: expected the base scenario's file name, got %s",
-                        s->source, json_kind(scenario));
+                        s->source, sq_json_kind(scenario));
   if (design && !cJSON_IsString(design))
     return sq_error_set(err, SQ_EINPUT, "%s: design: expected a string, got %s", s->source,
-                        json_kind(design));
+                        sq_json_kind(design));
   s->design = SQ_DESIGN_GRID;
   if (design && (rc = sq_design_parse(design->valuestring, &s->design, err))) {
     sq_error_prefix(err, "design");
@@ -224,7 +167,7 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
   s->bootstrap = (size_t)v;
   if (sens && !cJSON_IsBool(sens))
     return sq_error_set(err, SQ_EINPUT, "%s: sensitivity: expected true or false, got %s",
-                        s->source, json_kind(sens));
+                        s->source, sq_json_kind(sens));
   bool can = s->design == SQ_DESIGN_SOBOL || s->design == SQ_DESIGN_RANDOM;
   s->saltelli = sens ? cJSON_IsTrue(sens) : can;
   if (s->saltelli && !can)
@@ -243,7 +186,7 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
   if (access(s->scenario_path, R_OK) != 0)
     return sq_error_set(err, SQ_EINPUT, "%s: scenario: cannot read %s: %s", s->source,
                         s->scenario_path, strerror(errno));
-  if ((rc = sq_scenario_read(&s->base, s->scenario_path, err))) return rc; /* names the scenario */
+  if ((rc = sq_scenario_read(&s->base, s->scenario_path, NULL, err))) return rc; /* names the scenario */
   if (!cJSON_IsArray(params) || cJSON_GetArraySize(params) < 1 ||
       cJSON_GetArraySize(params) > SQ_MAX_SWEEP_PARAMS)
     return sq_error_set(err, SQ_EINPUT, "%s: parameters: expected an array of 1 to %d parameters",
@@ -722,10 +665,8 @@ static void put_value(FILE *f, const sq_param *p, double v) {
     fprintf(f, ",%.10g", v);
 }
 
-static void put_number(FILE *f, double v) {
-  fputc(',', f);
-  if (isfinite(v)) fprintf(f, "%.10g", v);
-}
+/* A number of runs.csv, points.csv or sensitivity.csv. */
+static void put_number(FILE *f, double v) { sq_csv_number(f, v, 10); }
 
 /* The parameter values of a point, each after a comma. */
 static void put_params(FILE *f, const sq_sweep *s, size_t point) {
@@ -776,24 +717,20 @@ static void put_points(FILE *f, const sq_sweep *s, size_t point, const double *r
  * (n_points x n_metrics) receives each point's mean of each metric. */
 static int write_runs_and_points(const sq_sweep *s, const char *dir, int fd, double *means,
                                  sq_error *err) {
-  char path[4200];
-  sq_atomic_file runs, points;
-  snprintf(path, sizeof path, "%s/runs.csv", dir);
-  int rc = sq_atomic_open(&runs, path, err);
+  sq_atomic_file files[2];
+  sq_atomic_file *runs = &files[0], *points = &files[1];
+  int rc = sq_atomic_open_in(runs, dir, "runs.csv", "point,replicate", err);
   if (rc) return rc;
-  snprintf(path, sizeof path, "%s/points.csv", dir);
-  rc = sq_atomic_open(&points, path, err);
+  rc = sq_atomic_open_in(points, dir, "points.csv", "point", err);
   if (rc) {
-    sq_atomic_abort(&runs);
+    sq_atomic_abort(runs);
     return rc;
   }
-  fputs("point,replicate", runs.f);
-  put_param_header(runs.f, s);
-  for (size_t m = 0; m < sq_metric_count; m++) fprintf(runs.f, ",%s", sq_metrics[m].name);
-  fputc('\n', runs.f);
-  fputs("point", points.f);
-  put_param_header(points.f, s);
-  fputs(",metric,runs,mean,sd,ci_low,ci_high,median,q25,q75\n", points.f);
+  put_param_header(runs->f, s);
+  for (size_t m = 0; m < sq_metric_count; m++) fprintf(runs->f, ",%s", sq_metrics[m].name);
+  fputc('\n', runs->f);
+  put_param_header(points->f, s);
+  fputs(",metric,runs,mean,sd,ci_low,ci_high,median,q25,q75\n", points->f);
 
   size_t n = (size_t)s->replicates, size = n * RECORD_DOUBLES * sizeof(double);
   double *recs = malloc(size), *v = malloc(n * sizeof *v);
@@ -810,36 +747,24 @@ static int write_runs_and_points(const sq_sweep *s, const char *dir, int fd, dou
         rc = sq_error_set(err, SQ_ERUNTIME, "%s/journal.csv: run %zu is missing", dir,
                           point * n + r);
     if (rc) break;
-    put_runs(runs.f, s, point, recs);
-    put_points(points.f, s, point, recs, v, t975, means + point * (size_t)s->n_metrics);
+    put_runs(runs->f, s, point, recs);
+    put_points(points->f, s, point, recs, v, t975, means + point * (size_t)s->n_metrics);
   }
   free(recs);
   free(v);
-  if (rc) {
-    sq_atomic_abort(&runs);
-    sq_atomic_abort(&points);
-    return rc;
-  }
-  rc = sq_atomic_commit(&runs, err);
-  if (rc) {
-    sq_atomic_abort(&points);
-    return rc;
-  }
-  return sq_atomic_commit(&points, err);
+  return sq_atomic_end(files, 2, rc, err);
 }
 
 /* Sobol indices of every parameter on every metric, from the mean of each
  * point over its replicates, in Saltelli's order of points. */
 static int write_sensitivity(const sq_sweep *s, const char *dir, const double *means,
                              sq_error *err) {
-  char path[4200];
-  snprintf(path, sizeof path, "%s/sensitivity.csv", dir);
   sq_atomic_file af;
-  int rc = sq_atomic_open(&af, path, err);
+  int rc = sq_atomic_open_in(&af, dir, "sensitivity.csv",
+                             "metric,parameter,first_order,first_low,first_high,total,total_low,"
+                             "total_high,base_points,bootstrap\n",
+                             err);
   if (rc) return rc;
-  fputs("metric,parameter,first_order,first_low,first_high,total,total_low,total_high,"
-        "base_points,bootstrap\n",
-        af.f);
   double *column = malloc(s->n_points * sizeof *column);
   if (!column) {
     sq_atomic_abort(&af);
@@ -862,11 +787,7 @@ static int write_sensitivity(const sq_sweep *s, const char *dir, const double *m
     sq_sobol_result_free(&res);
   }
   free(column);
-  if (rc) {
-    sq_atomic_abort(&af);
-    return rc;
-  }
-  return sq_atomic_commit(&af, err);
+  return sq_atomic_end(&af, 1, rc, err);
 }
 
 static int write_summary(const sq_sweep *s, const char *dir, const sq_sweep_timing *tm,

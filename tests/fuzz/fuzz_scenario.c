@@ -16,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n) {
   fuzz_write("fuzz-input.json", data, first, path, sizeof path);
   sq_scenario sc, varied;
   sq_error err = {0};
-  if (sq_scenario_read(&sc, path, &err) == 0) {
+  if (sq_scenario_read(&sc, path, NULL, &err) == 0) {
     free(sq_scenario_to_json(&sc));
     double drawn[SQ_MAX_VARY];
     sq_scenario_vary(&sc, 7, &varied, drawn, &err);
