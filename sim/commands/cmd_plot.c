@@ -7,33 +7,7 @@
 #include "plots/render.h"
 #include "sim/commands/cli.h"
 
-static const char plot_usage[] =
-    "Usage: shequn plot DIR [--format png|svg|pdf] [--lang en|zh]\n"
-    "\n"
-    "Draw the charts of a directory written by `shequn run`, `compare` or `sweep`,\n"
-    "with gnuplot, into that directory:\n"
-    "  lifecycle      members, active and silent members over time (median and\n"
-    "                 10-90% band over replicates) over the five stages   (run)\n"
-    "  survival       share of groups still alive by age, 95% bands       (run, compare)\n"
-    "  network        groups and members of a network over time           (run, if it split)\n"
-    "  participation  share of posts written by the most active members   (run --members)\n"
-    "  comparison     active members of every scenario on one chart       (compare)\n"
-    "  heatmap-M      the mean of metric M over a two-parameter grid        (sweep)\n"
-    "  sensitivity-M  Sobol indices of each parameter on metric M         (sweep)\n"
-    "Files are named KIND.FORMAT, or KIND-zh.FORMAT with --lang zh.\n"
-    "\n"
-    "Options:\n"
-    "  --format F   png (default), svg or pdf\n"
-    "  --lang L     en (default) or zh: labels in English or in Chinese\n"
-    "  -h, --help   show this help\n"
-    "The templates are plots/*.gp of the source tree: found under $SHEQUN_HOME,\n"
-    "else beside the shequn binary (build/shequn), else in ./plots.\n"
-    "Exit status: 0 done, 1 failed (gnuplot missing or failing), 2 bad input.\n";
-
 int sq_cmd_plot(int argc, char **argv) {
-  /* the help comes from the option table below; plot_usage above is no
-   * longer printed (left for whoever next edits the rest of this file) */
-  (void)plot_usage;
   static const char plot_about[] =
       "Draw the charts of a directory written by `shequn run`, `compare` or `sweep`,\n"
       "with gnuplot, into that directory:\n"
