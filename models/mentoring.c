@@ -19,8 +19,9 @@
  *   members' invite word in the kernel (models/engagement.c). */
 #include <math.h>
 
+#include "models/mentoring.h"
+
 #include "models/entry.h"
-#include "models/world.h"
 #include "models/rng.h"
 
 /* Invitations are boosted early in a member's tenure:
@@ -82,8 +83,6 @@ static void mentoring_join(const sq_world *w, sq_group *g, int day, sq_newcomer 
 const sq_mechanism sq_mechanism_mentoring = {
     .name = "mentoring",
     .doc = "active members invite contacts; veterans' invitees are mentored",
-    .begin = mentoring_begin,
-    .terms = mentoring_terms,
-    .candidates = mentoring_candidates,
+    .begin = mentoring_begin, .terms = mentoring_terms, .candidates = mentoring_candidates,
     .join = mentoring_join,
 };

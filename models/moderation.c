@@ -10,7 +10,7 @@
  *   newcomer's tyranny cost), group_day (ads removed: a binomial draw from
  *   w->events, the first of the group's day; tomorrow's ban chance).
  * Changes: g->ads_shown, g->ban_probability; a newcomer's tyranny. */
-#include "models/world.h"
+#include "models/moderation.h"
 
 #include <gsl/gsl_randist.h>
 
@@ -39,7 +39,5 @@ static void moderation_group_day(sq_world *w, sq_group *g, int day) {
 const sq_mechanism sq_mechanism_moderation = {
     .name = "moderation",
     .doc = "an active leader removes ads and bans spammers; strict rules cost the intolerant",
-    .terms = moderation_terms,
-    .join = moderation_join,
-    .group_day = moderation_group_day,
+    .terms = moderation_terms, .join = moderation_join, .group_day = moderation_group_day,
 };

@@ -10,7 +10,7 @@
  * Hooks: terms (spammers' ad rate), group_day (the operator's ads: a
  *   Poisson draw from w->events, after moderation's).
  * Changes: the day's terms; g->ads_shown. */
-#include "models/world.h"
+#include "models/spam.h"
 
 #include <gsl/gsl_randist.h>
 
@@ -28,6 +28,5 @@ static void spam_group_day(sq_world *w, sq_group *g, int day) {
 const sq_mechanism sq_mechanism_spam = {
     .name = "spam",
     .doc = "spammers post ads; an operator may hard-sell its own",
-    .terms = spam_terms,
-    .group_day = spam_group_day,
+    .terms = spam_terms, .group_day = spam_group_day,
 };
