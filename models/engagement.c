@@ -166,7 +166,8 @@ void sq_member_block(const sq_world *w, sq_work_item *it, int day) {
     uint32_t k = inviters[j], i = it->begin + k;
     uint32_t sent = sq_poisson_inv(invite_rate[k], sq_u01(words[3][k]));
     if (sent)
-      invites[n_invites++] = (sq_invite){m->agent[i], sent, sq_is_veteran(terms, m->join_day[i])};
+      invites[n_invites++] =
+          (sq_invite){m->agent[i], sent, sq_is_veteran(terms, m->join_day[i])};
   }
   for (uint32_t j = 0; j < n_writers; j++) { /* in member order, as if done in the loop */
     uint32_t k = writers[j], i = it->begin + k;

@@ -50,7 +50,8 @@ int sq_run_batch(const sq_scenario *sc, const sq_population *pop, const sq_batch
   if (!p.results || !p.ready) {
     free(p.results);
     free(p.ready);
-    return sq_error_set(err, SQ_ERUNTIME, "out of memory");
+    return sq_error_set(err, SQ_ERUNTIME, "out of memory for the results of %u replicates",
+                        b->replicates);
   }
   int threads = b->threads > 0 ? b->threads : 1;
   bool across = b->replicates >= (uint32_t)threads;

@@ -352,7 +352,7 @@ static void simulate_day(sq_world *w, int day, uint64_t *member_steps) {
   }
   *member_steps += members_today;
   if (build_items(w)) {
-    sq_world_fail(w, "the day's blocks of members");
+    sq_world_fail(w, "the day's blocks of members and their events");
     return;
   }
   long n_items = (long)w->n_items;
