@@ -3,7 +3,8 @@
  * Models: active members invite contacts at a rate growing with their
  * sociability and engagement, boosted early in their tenure; invitees who
  * accept are candidates first in the day.  An invitee of an active veteran
- * (mentoring.veteran_days of tenure) is mentored: it starts more engaged,
+ * (mentoring.veteran_days of tenure: sq_is_veteran, models/mentoring.h,
+ * inline in the members' kernel) is mentored: it starts more engaged,
  * is shielded from leaving for a while and skips the newcomer hazard
  * (docs/MODEL.md section 4.5).
  * Reads: recruitment.word_of_mouth.{enabled,invite_rate_per_day,

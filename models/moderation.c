@@ -2,7 +2,8 @@
  *
  * Models: with an active leader, a share strictness x ad_removal of the
  * day's ads is removed and spammers are banned at strictness x
- * ban_rate_per_day; strict rules cost members who tolerate them less
+ * ban_rate_per_day (sq_spammer_banned, models/moderation.h, inline in
+ * the members' kernel, from the spammer's leave word); strict rules cost members who tolerate them less
  * (tyranny, docs/MODEL.md sections 4.2 and 4.3).
  * Reads: rules.strictness, rules.ad_removal, rules.ban_rate_per_day,
  *   rules.tyranny_cost.

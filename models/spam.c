@@ -2,7 +2,8 @@
  * hard-sell too.
  *
  * Models: a spammer's day is its ads, Poisson at content.ad_rate_per_day
- * (drawn in the members' kernel, models/engagement.c, with its post word);
+ * (sq_spammer_ads, models/spam.h, inline in the members' kernel,
+ * models/engagement.c, from its post word);
  * ads that moderation lets through (models/moderation.c) are noise to
  * everyone (models/content.c).  An operator with an active leader adds
  * marketing.ads_per_day ads of its own (docs/MODEL.md section 4.2).

@@ -85,7 +85,8 @@ typedef struct sq_day_terms {
   double content, noise, w_soc, tyranny_on, alpha, noise_width, threshold, gain, decay;
   double leave_rate, base_leave, newcomer_leave, protection, invite_rate;
   const float *tenure_boost; /* world.tenure_boost */
-  /* read by the bookkeeping after the arithmetic, not by the kernel */
+  /* read by the bookkeeping after the arithmetic (the inline functions of
+   * models/spam.h, moderation.h, mentoring.h), not by the arithmetic */
   double ad_rate, ban;       /* spammers' ads a day; chance a spammer is banned today */
   int veteran_days;          /* tenure from which an inviter's invitees are mentored */
 } sq_day_terms;

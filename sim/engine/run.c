@@ -453,11 +453,11 @@ int sq_run(const sq_scenario *scenario, const sq_population *pop, uint32_t repli
   w.events = sq_stream_alloc();
   w.attributes = sq_stream_alloc();
   w.thread_streams = calloc(2 * (size_t)w.threads, sizeof *w.thread_streams);
+  if (sq_map_init(&w.map, 1024)) sq_world_fail(&w, "the map of members");
   bool streams = w.events && w.attributes && w.thread_streams;
   for (int t = 0; t < 2 * w.threads && w.thread_streams; t++)
     if (!(w.thread_streams[t] = sq_stream_alloc())) streams = false;
   if (!streams) sq_world_fail(&w, "the random streams");
-  if (sq_map_init(&w.map, 1024)) sq_world_fail(&w, "the map of members");
   if (!w.out_of_memory) EACH_MECHANISM(&w, begin, &w);
 
   int day = 0;
