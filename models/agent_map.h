@@ -57,8 +57,11 @@ static inline int sq_map_grow(sq_agent_map *m) {
     sq_map_free(&bigger);
     return -1;
   }
-  for (size_t i = 0; i < m->capacity; i++)
-    if (m->keys[i] != SQ_MAP_EMPTY_KEY) sq_map_put(&bigger, m->keys[i], m->values[i]);
+  for (size_t i = 0; i < m->capacity; i++) /* cannot grow again: bigger is half empty */
+    if (m->keys[i] != SQ_MAP_EMPTY_KEY && sq_map_put(&bigger, m->keys[i], m->values[i])) {
+      sq_map_free(&bigger);
+      return -1;
+    }
   sq_map_free(m);
   *m = bigger;
   return 0;

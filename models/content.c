@@ -10,8 +10,12 @@
  * Reads: content.post_rate_per_day, content.attention_per_day,
  *   content.freshness_floor, content.freshness_days, content.renewal_per_day,
  *   content.ad_cost, content.overload_cost, topic.half_life_days,
- *   topic.fade_steepness, focus.drift_per_day, focus.led_drift_share.
- * Hooks: terms (content, noise), join (post rate), group_day (theme drift,
+ *   topic.fade_steepness, focus.drift_per_day, focus.led_drift_share,
+ *   group.theme_topic, group.theme_focus.
+ * Hooks: born (a founded group's theme, group.theme_topic + its number,
+ *   focused by group.theme_focus; a sub-group starts from its parent's,
+ *   which replication then sharpens; freshness 1), terms (content, noise),
+ *   join (post rate), group_day (theme drift,
  *   then tomorrow's content factor and noise; after moderation, ads and
  *   rituals in the table), close_day (freshness).
  * Changes: g->theme and every member's fit, g->content_factor, g->noise,
@@ -19,6 +23,7 @@
 #include "models/content.h"
 
 #include <math.h>
+#include <string.h>
 
 double sq_topic_appeal(const sq_topic_params *t, int day) {
   if (t->half_life_days <= 0) return 1.0;
@@ -32,6 +37,18 @@ void sq_make_theme(float *theme, int topics, int topic, double focus) {
     norm += (double)theme[k] * theme[k];
   }
   for (int k = 0; k < topics; k++) theme[k] = (float)(theme[k] / sqrt(norm));
+}
+
+/* The groups founded on day 0 are the first, numbered 0, 1, ...: group g's
+ * theme points at topic group.theme_topic + g (mod K). */
+static void content_born(sq_world *w, sq_group *g, int day) {
+  (void)day;
+  g->freshness = 1.0;
+  if (g->parent < 0)
+    sq_make_theme(g->theme, w->topics, (w->sc->group.theme_topic + g->id) % w->topics,
+                  w->sc->group.theme_focus);
+  else
+    memcpy(g->theme, w->groups[g->parent].theme, sizeof g->theme);
 }
 
 static void content_terms(const sq_world *w, const sq_group *g, int day, sq_day_terms *t) {
@@ -91,8 +108,6 @@ static void content_close_day(sq_world *w, sq_group *g, int day) {
 const sq_mechanism sq_mechanism_content = {
     .name = "content",
     .doc = "what members read: fresh, fitting, appealing content within attention; theme drift",
-    .terms = content_terms,
-    .join = content_join,
-    .group_day = content_group_day,
-    .close_day = content_close_day,
+    .born = content_born, .terms = content_terms, .join = content_join,
+    .group_day = content_group_day, .close_day = content_close_day,
 };

@@ -16,14 +16,19 @@
  * The kernel sq_member_block is called by the engine for every block of
  * members, not through the table: other mechanisms contribute to it only
  * through the per-day terms (models/world.h, sq_day_terms) and the inline
- * equations of models/belonging.h and models/leaving.h, so that the member
- * loop stays free of calls and is vectorised. */
+ * equations of models/belonging.h and models/leaving.h (the arithmetic)
+ * and models/spam.h, models/moderation.h and models/mentoring.h (the
+ * bookkeeping after it), so that the member loop stays free of calls and
+ * is vectorised. */
 #include "models/engagement.h"
 
 #include <math.h>
 
 #include "models/belonging.h"
 #include "models/leaving.h"
+#include "models/mentoring.h"
+#include "models/moderation.h"
+#include "models/spam.h"
 #include "models/rng.h"
 
 static void engagement_terms(const sq_world *w, const sq_group *g, int day, sq_day_terms *t) {
@@ -117,8 +122,6 @@ void sq_member_block(const sq_world *w, sq_work_item *it, int day) {
   sq_group *g = &w->groups[it->group];
   sq_members *m = &g->m;
   const sq_day_terms *terms = &g->terms;
-  const double ad_rate = terms->ad_rate, ban = terms->ban;
-  const int veteran_days = terms->veteran_days;
   uint64_t posts = 0, ads = 0;
   double quality_posts = 0, engagement_sum = 0;
   uint32_t active = 0, stayers = 0, spammers = 0, n_leavers = 0, n_invites = 0;
@@ -140,8 +143,8 @@ void sq_member_block(const sq_world *w, sq_work_item *it, int day) {
   for (uint32_t k = 0; k < n; k++) {
     uint8_t o = out[k];
     if (o & OUT_SPAMMER) { /* a spammer's day: its ads, and moderation's ban */
-      ads += sq_poisson_inv(ad_rate, sq_u01(words[0][k]));
-      if (sq_u01(words[2][k]) < ban)
+      ads += sq_spammer_ads(terms, words[0][k]);
+      if (sq_spammer_banned(terms, words[2][k]))
         leavers[n_leavers++] = it->begin + k;
       else
         spammers++;
@@ -163,7 +166,8 @@ void sq_member_block(const sq_world *w, sq_work_item *it, int day) {
     uint32_t k = inviters[j], i = it->begin + k;
     uint32_t sent = sq_poisson_inv(invite_rate[k], sq_u01(words[3][k]));
     if (sent)
-      invites[n_invites++] = (sq_invite){m->agent[i], sent, day - m->join_day[i] >= veteran_days};
+      invites[n_invites++] =
+          (sq_invite){m->agent[i], sent, sq_is_veteran(terms, m->join_day[i])};
   }
   for (uint32_t j = 0; j < n_writers; j++) { /* in member order, as if done in the loop */
     uint32_t k = writers[j], i = it->begin + k;

@@ -11,7 +11,8 @@
  * Reads: recruitment.entry.*, recruitment.acceptance.*,
  *   recruitment.outreach.*, recruitment.closed_after_days, group.capacity,
  *   group.qr_join_limit, team.welcomes_per_day, engagement.initial.
- * Hooks: candidates (outreach, after invitations), commit (candidates
+ * Hooks: born (the adaptive schedule's level starts at outreach.per_day),
+ *   candidates (outreach, after invitations), commit (candidates
  *   join), join (paid entry's engagement and hazard scale).
  * Changes: g->candidates, g->outreach_level; adds members to g (through the
  *   engine); a newcomer's flags, engagement and leave_scale.
@@ -101,6 +102,11 @@ static uint32_t qr_limit(const sq_scenario *sc) {
                                                                  : sc->group.capacity);
 }
 
+static void entry_born(sq_world *w, sq_group *g, int day) {
+  (void)day;
+  g->outreach_level = w->sc->recruitment.outreach.per_day;
+}
+
 /* Outsiders reached by today's outreach who accept, after the invitees. */
 static void entry_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r, gsl_rng *attributes) {
   const sq_scenario *sc = w->sc;
@@ -164,7 +170,5 @@ static void entry_join(const sq_world *w, sq_group *g, int day, sq_newcomer *n) 
 const sq_mechanism sq_mechanism_entry = {
     .name = "entry",
     .doc = "outreach reaches outsiders; candidates accept by the entry rule and join",
-    .candidates = entry_candidates,
-    .commit = entry_commit,
-    .join = entry_join,
+    .born = entry_born, .candidates = entry_candidates, .commit = entry_commit, .join = entry_join,
 };

@@ -28,7 +28,8 @@ static void sort_small(uint32_t *v, uint32_t n) {
 static int canonicalize(sq_graph *g, int threads, sq_error *err) {
   uint32_t n = g->nodes;
   uint32_t *kept = malloc((size_t)n * sizeof *kept);
-  if (!kept) return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory");
+  if (!kept)
+    return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory for the degrees of %u agents", n);
 #pragma omp parallel for schedule(dynamic, 4096) num_threads(threads)
   for (uint32_t v = 0; v < n; v++) {
     uint32_t *list = g->neighbor + g->offset[v];
@@ -69,7 +70,12 @@ static int allocate_csr(sq_graph *g, uint32_t **cursor, sq_error *err) {
   g->offset[g->nodes] = (uint32_t)total;
   g->neighbor = malloc((size_t)(total ? total : 1) * sizeof(uint32_t));
   *cursor = malloc((size_t)g->nodes * sizeof(uint32_t));
-  if (!g->neighbor || !*cursor) return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory");
+  if (!g->neighbor || !*cursor) {
+    free(*cursor); /* g->neighbor goes with the graph */
+    *cursor = NULL;
+    return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory for %llu adjacencies",
+                        (unsigned long long)total);
+  }
   memcpy(*cursor, g->offset, (size_t)g->nodes * sizeof(uint32_t));
   return SQ_OK;
 }
@@ -140,7 +146,8 @@ static int build_barabasi_albert(sq_graph *g, const sq_graph_params *p, uint64_t
   if (!ends || !chosen || !r) {
     free(ends), free(chosen);
     if (r) gsl_rng_free(r);
-    return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory");
+    return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory for %llu edges",
+                        (unsigned long long)edges);
   }
   uint64_t e = 0;
   for (uint32_t a = 0; a <= m; a++)
@@ -194,7 +201,9 @@ int sq_graph_build(sq_graph *g, const sq_graph_params *p, uint32_t nodes, uint64
   g->nodes = nodes;
   if (p->model == SQ_GRAPH_WELL_MIXED) return SQ_OK;
   g->offset = malloc(((size_t)nodes + 1) * sizeof(uint32_t));
-  if (!g->offset) return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory");
+  if (!g->offset)
+    return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory for the offsets of %u agents",
+                        nodes);
   int rc = sq_graph_models[p->model].build(g, p, seed, threads < 1 ? 1 : threads, err);
   if (rc) sq_graph_free(g);
   return rc;

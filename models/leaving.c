@@ -31,6 +31,5 @@ static void leaving_join(const sq_world *w, sq_group *g, int day, sq_newcomer *n
 const sq_mechanism sq_mechanism_leaving = {
     .name = "leaving",
     .doc = "members leave with a hazard of silence and newness, damped by belonging",
-    .terms = leaving_terms,
-    .join = leaving_join,
+    .terms = leaving_terms, .join = leaving_join,
 };

@@ -17,15 +17,15 @@ extern const sq_mechanism sq_mechanism_founding, sq_mechanism_team, sq_mechanism
 const sq_mechanism *const sq_mechanisms[] = {
     &sq_mechanism_founding,    /* found                                      models/founding.c */
     &sq_mechanism_team,        /* left, group_day (first)                    models/team.c */
-    &sq_mechanism_mentoring,   /* begin, terms, candidates (first), join     models/mentoring.c */
-    &sq_mechanism_entry,       /* candidates, commit, join                   models/entry.c */
+    &sq_mechanism_mentoring,   /* begin, terms, candidates (first), join    models/mentoring.c */
+    &sq_mechanism_entry,       /* born, candidates, commit, join            models/entry.c */
     &sq_mechanism_evaporation, /* join                                       models/evaporation.c */
-    &sq_mechanism_replication, /* group_day                                  models/replication.c */
+    &sq_mechanism_replication, /* born, group_day                            models/replication.c */
     &sq_mechanism_moderation,  /* terms, join, group_day                     models/moderation.c */
     &sq_mechanism_spam,        /* terms, group_day                           models/spam.c */
     &sq_mechanism_belonging,   /* terms                                      models/belonging.c */
     &sq_mechanism_rituals,     /* terms, group_day                           models/rituals.c */
-    &sq_mechanism_content,     /* terms, join, group_day, close_day          models/content.c */
+    &sq_mechanism_content,     /* born, terms, join, group_day, close_day   models/content.c */
     &sq_mechanism_leaving,     /* terms, join                                models/leaving.c */
     &sq_mechanism_engagement,  /* terms (last)                               models/engagement.c */
     &sq_mechanism_death,       /* close_day (last)                           models/death.c */

@@ -3,7 +3,8 @@
  * Models: active members invite contacts at a rate growing with their
  * sociability and engagement, boosted early in their tenure; invitees who
  * accept are candidates first in the day.  An invitee of an active veteran
- * (mentoring.veteran_days of tenure) is mentored: it starts more engaged,
+ * (mentoring.veteran_days of tenure: sq_is_veteran, models/mentoring.h,
+ * inline in the members' kernel) is mentored: it starts more engaged,
  * is shielded from leaving for a while and skips the newcomer hazard
  * (docs/MODEL.md section 4.5).
  * Reads: recruitment.word_of_mouth.{enabled,invite_rate_per_day,
@@ -19,8 +20,9 @@
  *   members' invite word in the kernel (models/engagement.c). */
 #include <math.h>
 
+#include "models/mentoring.h"
+
 #include "models/entry.h"
-#include "models/world.h"
 #include "models/rng.h"
 
 /* Invitations are boosted early in a member's tenure:
@@ -82,8 +84,6 @@ static void mentoring_join(const sq_world *w, sq_group *g, int day, sq_newcomer 
 const sq_mechanism sq_mechanism_mentoring = {
     .name = "mentoring",
     .doc = "active members invite contacts; veterans' invitees are mentored",
-    .begin = mentoring_begin,
-    .terms = mentoring_terms,
-    .candidates = mentoring_candidates,
+    .begin = mentoring_begin, .terms = mentoring_terms, .candidates = mentoring_candidates,
     .join = mentoring_join,
 };

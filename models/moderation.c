@@ -2,7 +2,8 @@
  *
  * Models: with an active leader, a share strictness x ad_removal of the
  * day's ads is removed and spammers are banned at strictness x
- * ban_rate_per_day; strict rules cost members who tolerate them less
+ * ban_rate_per_day (sq_spammer_banned, models/moderation.h, inline in
+ * the members' kernel, from the spammer's leave word); strict rules cost members who tolerate them less
  * (tyranny, docs/MODEL.md sections 4.2 and 4.3).
  * Reads: rules.strictness, rules.ad_removal, rules.ban_rate_per_day,
  *   rules.tyranny_cost.
@@ -10,7 +11,7 @@
  *   newcomer's tyranny cost), group_day (ads removed: a binomial draw from
  *   w->events, the first of the group's day; tomorrow's ban chance).
  * Changes: g->ads_shown, g->ban_probability; a newcomer's tyranny. */
-#include "models/world.h"
+#include "models/moderation.h"
 
 #include <gsl/gsl_randist.h>
 
@@ -39,7 +40,5 @@ static void moderation_group_day(sq_world *w, sq_group *g, int day) {
 const sq_mechanism sq_mechanism_moderation = {
     .name = "moderation",
     .doc = "an active leader removes ads and bans spammers; strict rules cost the intolerant",
-    .terms = moderation_terms,
-    .join = moderation_join,
-    .group_day = moderation_group_day,
+    .terms = moderation_terms, .join = moderation_join, .group_day = moderation_group_day,
 };

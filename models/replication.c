@@ -9,7 +9,8 @@
  * (docs/MODEL.md section 8).
  * Reads: replication.{enabled,split_at,core_size,subtheme_weight,
  *   fit_margin,max_share,cooldown_days}, team.managers.
- * Hooks: group_day (after the team's day, before moderation).  The new
+ * Hooks: born (the cooldown runs from a group's birth), group_day (after
+ *   the team's day, before moderation).  The new
  *   group is appended to w->groups (room is reserved by the engine before
  *   the commit loop) and has its own day later in the same loop.
  * Changes: moves members from g to the new group (their spells end and
@@ -41,7 +42,7 @@ static void move_member(sq_world *w, sq_group *g, uint32_t i, sq_group *child, i
   sq_members *m = &g->m;
   if (sq_members_reserve(&child->m, child->m.count + 1, w->topics) ||
       sq_map_put(&w->map, m->agent[i], child->id)) {
-    w->out_of_memory = true;
+    sq_world_fail(w, "a sub-group's members");
     return;
   }
   sq_world_record_member(w, g, i, day);
@@ -64,6 +65,11 @@ static void move_member(sq_world *w, sq_group *g, uint32_t i, sq_group *child, i
   sq_members_remove(m, i, w->topics);
 }
 
+static void replication_born(sq_world *w, sq_group *g, int day) {
+  (void)w;
+  g->last_split_day = day;
+}
+
 /* Does g split today? */
 static bool splits(const sq_world *w, const sq_group *g, int day) {
   const sq_replication_params *rp = &w->sc->replication;
@@ -79,7 +85,7 @@ static void replication_group_day(sq_world *w, sq_group *g, int day) {
   uint32_t *movers = malloc((size_t)m->count * sizeof *movers);
   if (!order || !movers) {
     free(order), free(movers);
-    w->out_of_memory = true;
+    sq_world_fail(w, "ranking a splitting group's members");
     return;
   }
   uint32_t eligible = 0, n_movers = 0;
@@ -112,10 +118,10 @@ static void replication_group_day(sq_world *w, sq_group *g, int day) {
   int n_team = 0;
   for (uint32_t r = 1; r < n_movers && n_team < w->sc->team.managers; r++)
     team[n_team++] = m->agent[movers[r]];
-  sq_group *child = sq_world_new_group(w, day, g->id, 0); /* room reserved: g stays valid */
+  sq_group *child = sq_world_new_group(w, day, g->id); /* room reserved: g stays valid */
   if (!child) {
     free(order), free(movers);
-    w->out_of_memory = true;
+    sq_world_fail(w, "a sub-group");
     return;
   }
   memcpy(child->theme, sub, sizeof sub);
@@ -123,7 +129,7 @@ static void replication_group_day(sq_world *w, sq_group *g, int day) {
   for (uint32_t r = 0; r < n_movers; r++) move_member(w, g, movers[r], child, day);
   sq_team_take_lead(w, child, leader, 1.0);
   for (int k = 0; k < n_team; k++) sq_team_add_manager(w, child, team[k]);
-  g->last_split_day = child->last_split_day = day;
+  g->last_split_day = day;
   free(order);
   free(movers);
 }
@@ -131,5 +137,5 @@ static void replication_group_day(sq_world *w, sq_group *g, int day) {
 const sq_mechanism sq_mechanism_replication = {
     .name = "replication",
     .doc = "a group past replication.split_at splits off a sub-group around a sharper theme",
-    .group_day = replication_group_day,
+    .born = replication_born, .group_day = replication_group_day,
 };

@@ -41,6 +41,5 @@ static void rituals_group_day(sq_world *w, sq_group *g, int day) {
 const sq_mechanism sq_mechanism_rituals = {
     .name = "rituals",
     .doc = "the active team's own content and rituals, scaled by the leader's energy",
-    .terms = rituals_terms,
-    .group_day = rituals_group_day,
+    .terms = rituals_terms, .group_day = rituals_group_day,
 };

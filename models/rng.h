@@ -21,7 +21,10 @@
 #include <gsl/gsl_rng.h>
 #include <Random123/philox.h>
 
-/* What a draw is for.  Each purpose is its own family of streams. */
+/* What a draw is for.  Each purpose is its own family of streams: its
+ * value is part of every counter drawn for it, so the values are written
+ * out and never change (a purpose removed leaves a gap: 9 was a split's,
+ * never drawn). */
 typedef enum sq_purpose {
   SQ_DRAW_ATTRIBUTES = 1, /* population attributes, function of (seed, agent) */
   SQ_DRAW_GRAPH = 2,      /* social graph generation */
@@ -31,7 +34,6 @@ typedef enum sq_purpose {
   SQ_DRAW_FOUNDERS = 6,   /* a new group's owner and founding members */
   SQ_DRAW_GROUP_DAY = 7,  /* group-level events of a day (moderation, team, drift) */
   SQ_DRAW_SETTINGS = 8,   /* settings drawn per replicate (scenario "vary") */
-  SQ_DRAW_SPLIT = 9,      /* replication into a sub-group */
   SQ_DRAW_TEAM = 10,      /* an organiser's own burnout rate */
   SQ_DRAW_NEIGHBOURHOOD = 11, /* a neighbourhood's local topic */
   SQ_DRAW_DESIGN_POINT = 12,   /* a coordinate of a random sweep design */

@@ -2,7 +2,8 @@
  * hard-sell too.
  *
  * Models: a spammer's day is its ads, Poisson at content.ad_rate_per_day
- * (drawn in the members' kernel, models/engagement.c, with its post word);
+ * (sq_spammer_ads, models/spam.h, inline in the members' kernel,
+ * models/engagement.c, from its post word);
  * ads that moderation lets through (models/moderation.c) are noise to
  * everyone (models/content.c).  An operator with an active leader adds
  * marketing.ads_per_day ads of its own (docs/MODEL.md section 4.2).
@@ -10,7 +11,7 @@
  * Hooks: terms (spammers' ad rate), group_day (the operator's ads: a
  *   Poisson draw from w->events, after moderation's).
  * Changes: the day's terms; g->ads_shown. */
-#include "models/world.h"
+#include "models/spam.h"
 
 #include <gsl/gsl_randist.h>
 
@@ -28,6 +29,5 @@ static void spam_group_day(sq_world *w, sq_group *g, int day) {
 const sq_mechanism sq_mechanism_spam = {
     .name = "spam",
     .doc = "spammers post ads; an operator may hard-sell its own",
-    .terms = spam_terms,
-    .group_day = spam_group_day,
+    .terms = spam_terms, .group_day = spam_group_day,
 };

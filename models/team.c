@@ -112,6 +112,5 @@ static void team_group_day(sq_world *w, sq_group *g, int day) {
 const sq_mechanism sq_mechanism_team = {
     .name = "team",
     .doc = "the leader and managers tire and are succeeded; the team does not leave",
-    .left = team_left,
-    .group_day = team_group_day,
+    .left = team_left, .group_day = team_group_day,
 };

@@ -9,6 +9,9 @@
  * table order at fixed points of the day:
  *
  *   begin       once per run, before day 0: tables in the world
+ *   born        a new group (founded, or split off by replication), right
+ *               after the engine has laid it out: the mechanisms' own
+ *               state of it (theme, freshness, outreach level, cooldown)
  *   terms       once per group-day, before the members' day: fill the
  *               per-day coefficients of the vectorised member kernel
  *               (models/engagement.c); no call per member
@@ -82,7 +85,8 @@ typedef struct sq_day_terms {
   double content, noise, w_soc, tyranny_on, alpha, noise_width, threshold, gain, decay;
   double leave_rate, base_leave, newcomer_leave, protection, invite_rate;
   const float *tenure_boost; /* world.tenure_boost */
-  /* read by the bookkeeping after the arithmetic, not by the kernel */
+  /* read by the bookkeeping after the arithmetic (the inline functions of
+   * models/spam.h, moderation.h, mentoring.h), not by the arithmetic */
   double ad_rate, ban;       /* spammers' ads a day; chance a spammer is banned today */
   int veteran_days;          /* tenure from which an inviter's invitees are mentored */
 } sq_day_terms;
@@ -176,7 +180,8 @@ typedef struct sq_world {
   uint64_t ever_joined;
   sq_run_result *out;
   bool record_members;
-  bool out_of_memory;
+  int day;                  /* the day being simulated, for error messages */
+  const char *out_of_memory; /* NULL, or what memory ran out for first (sq_world_fail) */
   bool interrupted;
 } sq_world;
 
@@ -201,6 +206,7 @@ typedef struct sq_mechanism {
   const char *name;
   const char *doc;
   void (*begin)(sq_world *w);
+  void (*born)(sq_world *w, sq_group *g, int day);
   void (*terms)(const sq_world *w, const sq_group *g, int day, sq_day_terms *t);
   void (*left)(sq_world *w, sq_group *g, uint32_t agent, int day);
   /* groups in parallel: touch only g (and read the world); r and attributes
@@ -219,6 +225,11 @@ extern const sq_mechanism *const sq_mechanisms[];
 
 /* ---- engine services mechanisms may call (sim/engine/run.c) --------------------- */
 
+/* Memory ran out for `what` (a few words: "a sub-group's members"): the run
+ * stops at the end of the day and fails with "out of memory for WHAT on day
+ * D".  The first failure is kept; safe from parallel hooks. */
+void sq_world_fail(sq_world *w, const char *what);
+
 /* Room for `need` members; 0, or -1 when out of memory (m unchanged). */
 int sq_members_reserve(sq_members *m, uint32_t need, int topics);
 /* Move the last member into slot i (order changes, deterministically). */
@@ -227,20 +238,21 @@ void sq_members_remove(sq_members *m, uint32_t i, int topics);
 void sq_members_copy(sq_members *to, const sq_members *from, uint32_t i, int topics);
 
 /* Add `agent` (attributes a) to g on `day`: stores it, runs the join hooks,
- * counts it into today's tallies.  On failure sets w->out_of_memory. */
+ * counts it into today's tallies.  On failure calls sq_world_fail. */
 void sq_world_add_member(sq_world *w, sq_group *g, int day, uint32_t agent, const sq_agent *a,
                          uint32_t inviter, bool veteran, bool welcomed, double engagement);
-/* A new living group born on `day` (parent -1: founded), theme focused on
- * `topic`; NULL when out of memory.  Pointers into w->groups stay valid only
- * if room was reserved (sq_world_reserve_groups). */
-sq_group *sq_world_new_group(sq_world *w, int day, int32_t parent, int topic);
+/* A new living group born on `day` (parent -1: founded), laid out by the
+ * engine (no members, no leader), then by the `born` hooks; NULL when out
+ * of memory.  Pointers into w->groups stay valid only if room was reserved
+ * (sq_world_reserve_groups). */
+sq_group *sq_world_new_group(sq_world *w, int day, int32_t parent);
 int sq_world_reserve_groups(sq_world *w, size_t extra);
 /* Write member i's spell in g (members.csv) ending on leave_day (-1: open). */
 void sq_world_record_member(sq_world *w, const sq_group *g, uint32_t i, int32_t leave_day);
 /* Count a member into g's end-of-day tallies. */
 void sq_group_tally(const sq_scenario *sc, sq_group *g, uint8_t flags, float engagement);
 /* Append a candidate to g's list for today; safe from the parallel
- * candidates hooks (on failure sets w->out_of_memory atomically). */
+ * candidates hooks (on failure calls sq_world_fail). */
 void sq_group_push_candidate(sq_world *w, sq_group *g, sq_candidate c);
 /* The slot of `agent` in g, or SQ_NONE. */
 uint32_t sq_group_slot_of(const sq_group *g, uint32_t agent);

@@ -85,7 +85,7 @@ static outcome simulate(const char *path) {
     CHECK(0, "%s: %s", path, err.message);
     exit(1);
   }
-  sq_batch batch = {threads, false, NULL, NULL, 0, (uint32_t)sc.replicates};
+  sq_batch batch = {.threads = threads, .replicates = (uint32_t)sc.replicates};
   if (sq_run_batch(&sc, &pop, &batch, collect, &o, &err)) {
     CHECK(0, "%s: %s", path, err.message);
     exit(1);

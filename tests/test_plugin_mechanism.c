@@ -1,11 +1,13 @@
 /* Adding a mechanism (docs/ARCHITECTURE.md, "Adding a mechanism"): a test
- * plugs in mechanisms of its own through the descriptor table and checks
+ * plugs in mechanisms of its own through the descriptor table (the run
+ * options' `mechanisms`) and checks
  * their effect on a run against the same run without them.
  *
  *   extra_leaving  a `terms` hook: every member's leaving hazard gains a
  *                  fixed EXTRA_LEAVE_PER_DAY, contributed to the vectorised
  *                  kernel as a per-day coefficient (no call per member);
- *   day_counter    a `close_day` hook that counts the group-days it sees.
+ *   day_counter    a `born` hook that counts the groups it sees born and
+ *                  a `close_day` hook that counts the group-days.
  *
  * The shipped table is copied and the new rows appended: draws of the
  * shipped mechanisms are keyed by purpose, not by order of calls, and a
@@ -23,6 +25,7 @@
 
 static double extra_leave = 0; /* the plug-in's setting, per test */
 static size_t group_days = 0;  /* what day_counter saw (runs are single-threaded here) */
+static size_t groups_born = 0;
 
 static void extra_leaving_terms(const sq_world *w, const sq_group *g, int day, sq_day_terms *t) {
   (void)w, (void)g, (void)day;
@@ -40,10 +43,15 @@ static void day_counter_close_day(sq_world *w, sq_group *g, int day) {
   group_days++;
 }
 
+static void day_counter_born(sq_world *w, sq_group *g, int day) {
+  (void)w, (void)g, (void)day;
+  groups_born++;
+}
+
 static const sq_mechanism day_counter = {
     .name = "day_counter",
-    .doc = "counts the group-days the engine closes (a test's plug-in)",
-    .close_day = day_counter_close_day,
+    .doc = "counts the groups born and the group-days the engine closes (a test's plug-in)",
+    .born = day_counter_born, .close_day = day_counter_close_day,
 };
 
 /* The shipped table with `extra` appended (room for 63 mechanisms). */
@@ -59,9 +67,9 @@ static sq_run_result run(const sq_scenario *sc, const sq_mechanism *const *mecha
   sq_population pop;
   sq_error err = {0};
   sq_run_result r;
-  sq_run_options opt = {.threads = 1, .record_members = true};
+  sq_run_options opt = {.threads = 1, .record_members = true, .mechanisms = mechanisms};
   if (sq_population_init(&pop, sc, (uint64_t)sc->seed, 1, &err) ||
-      sq_run_model(sc, &pop, 0, mechanisms, &opt, &r, &err)) {
+      sq_run(sc, &pop, 0, &opt, &r, &err)) {
     printf("FAIL: %s\n", err.message);
     exit(1);
   }
@@ -119,7 +127,7 @@ int main(void) {
     }
     sq_population_free(&pop);
   }
-  CHECK(same_rows(&shipped, &via_run), "sq_run is sq_run_model with the shipped table");
+  CHECK(same_rows(&shipped, &via_run), "no table in the options is the shipped table");
 
   /* A plug-in with nothing to add leaves the run as it was. */
   build_table(&extra_leaving);
@@ -148,8 +156,11 @@ int main(void) {
 
   /* A close_day hook is called once for every group-day written. */
   build_table(&day_counter);
-  group_days = 0;
+  group_days = groups_born = 0;
   sq_run_result counted = run(&sc, table);
+  CHECK(groups_born == counted.n_groups && groups_born > 0,
+        "day_counter saw %zu groups born, one per group record (%zu)", groups_born,
+        counted.n_groups);
   CHECK(group_days == counted.n_rows && same_rows(&shipped, &counted),
         "day_counter saw %zu group-days, one per row (%zu), and changed nothing", group_days,
         counted.n_rows);

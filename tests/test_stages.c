@@ -35,7 +35,7 @@ int main(void) {
     double a = t < 40 ? 5 : t < 140 ? 5 + (t - 40) : t < 240 ? 105 : t < 340 ? 105 - (t - 240) : 5;
     active[t] = (uint32_t)(t >= 350 ? 0 : a);
   }
-  sq_classify_stages(active, 360, 350, &p, stage);
+  CHECK(sq_classify_stages(active, 360, 350, &p, stage) == 0, "a dead group's 360 days classified");
   starts(stage, 360, first);
   /* 20% of the peak 105 is 21, reached on day 56; 80% (84) on day 119;
    * the last day at 60% (63) is day 282, so decline starts on day 283. */
@@ -48,7 +48,8 @@ int main(void) {
   CHECK(in_order(stage, 360), "the five stages come in order");
 
   /* alive at the horizon on its plateau: no decline, no death */
-  sq_classify_stages(active, 200, -1, &p, stage);
+  CHECK(sq_classify_stages(active, 200, -1, &p, stage) == 0,
+        "a living group's 200 days classified");
   starts(stage, 200, first);
   CHECK(first[SQ_STAGE_DECLINE] == -1 && first[SQ_STAGE_DEATH] == -1,
         "censored on the plateau: neither decline nor death");
@@ -56,7 +57,8 @@ int main(void) {
 
   /* 200 members on day 0 who fade away: no sprout and no growth */
   for (int t = 0; t < 100; t++) active[t] = (uint32_t)(t < 90 ? 200 - 2 * t : 0);
-  sq_classify_stages(active, 100, 90, &p, stage);
+  CHECK(sq_classify_stages(active, 100, 90, &p, stage) == 0,
+        "a fading group's 100 days classified");
   starts(stage, 100, first);
   CHECK(first[SQ_STAGE_SPROUT] == -1 && first[SQ_STAGE_GROWTH] == -1,
         "a group that starts at its peak has no sprout or growth");
@@ -66,7 +68,7 @@ int main(void) {
 
   /* a group that never had an active member is a sprout until it dies */
   memset(active, 0, sizeof active);
-  sq_classify_stages(active, 10, 3, &p, stage);
+  CHECK(sq_classify_stages(active, 10, 3, &p, stage) == 0, "a silent group's 10 days classified");
   CHECK(stage[0] == SQ_STAGE_SPROUT && stage[2] == SQ_STAGE_SPROUT && stage[3] == SQ_STAGE_DEATH,
         "never active: sprout, then death");
   return CHECK_DONE();

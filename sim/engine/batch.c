@@ -45,17 +45,21 @@ static void drain(pending *p, const sq_batch *b, sq_result_sink sink, void *cont
 
 int sq_run_batch(const sq_scenario *sc, const sq_population *pop, const sq_batch *b,
                  sq_result_sink sink, void *context, sq_error *err) {
-  pending p = {calloc(b->replicates, sizeof(sq_run_result)), calloc(b->replicates, sizeof(bool)),
-               0, 0, {0}};
+  pending p = {.results = calloc(b->replicates, sizeof(sq_run_result)),
+               .ready = calloc(b->replicates, sizeof(bool))};
   if (!p.results || !p.ready) {
     free(p.results);
     free(p.ready);
-    return sq_error_set(err, SQ_ERUNTIME, "out of memory");
+    return sq_error_set(err, SQ_ERUNTIME, "out of memory for the results of %u replicates",
+                        b->replicates);
   }
   int threads = b->threads > 0 ? b->threads : 1;
   bool across = b->replicates >= (uint32_t)threads;
-  sq_run_options opt = {across ? 1 : threads, b->record_members, b->progress ? day_done : NULL,
-                        b->progress, b->cancel};
+  sq_run_options opt = {.threads = across ? 1 : threads,
+                        .record_members = b->record_members,
+                        .on_day = b->progress ? day_done : NULL,
+                        .context = b->progress,
+                        .cancel = b->cancel};
   long n = (long)b->replicates;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (across && threads > 1)
   for (long k = 0; k < n; k++) {

@@ -32,7 +32,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "models/content.h"
 #include "models/engagement.h"
 #include "models/stages.h"
 #include "models/world.h"
@@ -121,8 +120,7 @@ void sq_group_push_candidate(sq_world *w, sq_group *g, sq_candidate c) {
     uint32_t cap = g->cap_candidates ? 2 * g->cap_candidates : 16;
     sq_candidate *p = realloc(g->candidates, cap * sizeof *p);
     if (!p) {
-#pragma omp atomic write
-      w->out_of_memory = true; /* called from parallel tasks */
+      sq_world_fail(w, "a group's candidates"); /* called from parallel tasks */
       return;
     }
     g->candidates = p;
@@ -137,14 +135,19 @@ uint32_t sq_group_slot_of(const sq_group *g, uint32_t agent) {
   return SQ_NONE;
 }
 
-/* ---- joining and records ------------------------------------------------- */
+/* ---- failures, joining and records ----------------------------------------- */
+
+void sq_world_fail(sq_world *w, const char *what) {
+#pragma omp critical(sq_world_fail)
+  if (!w->out_of_memory) w->out_of_memory = what;
+}
 
 void sq_world_record_member(sq_world *w, const sq_group *g, uint32_t i, int32_t leave_day) {
   if (!w->record_members) return;
   const sq_members *m = &g->m;
   sq_member_record rec = {m->agent[i], g->id, m->spell_day[i], leave_day, m->inviter[i],
                           m->posts[i]};
-  if (sq_result_add_member(w->out, &rec)) w->out_of_memory = true;
+  if (sq_result_add_member(w->out, &rec)) sq_world_fail(w, "the members' records");
 }
 
 void sq_group_tally(const sq_scenario *sc, sq_group *g, uint8_t flags, float engagement) {
@@ -166,7 +169,7 @@ void sq_world_add_member(sq_world *w, sq_group *g, int day, uint32_t agent, cons
                          uint32_t inviter, bool veteran, bool welcomed, double engagement) {
   sq_members *m = &g->m;
   if (sq_members_reserve(m, m->count + 1, w->topics) || sq_map_put(&w->map, agent, g->id)) {
-    w->out_of_memory = true;
+    sq_world_fail(w, "a group's members");
     return;
   }
   uint32_t i = m->count++;
@@ -209,7 +212,7 @@ int sq_world_reserve_groups(sq_world *w, size_t extra) {
   return 0;
 }
 
-sq_group *sq_world_new_group(sq_world *w, int day, int32_t parent, int topic) {
+sq_group *sq_world_new_group(sq_world *w, int day, int32_t parent) {
   if (sq_world_reserve_groups(w, 1)) return NULL;
   sq_group *g = &w->groups[w->n_groups];
   memset(g, 0, sizeof *g);
@@ -219,10 +222,7 @@ sq_group *sq_world_new_group(sq_world *w, int day, int32_t parent, int topic) {
   g->died_day = -1;
   g->alive = true;
   g->leader = SQ_NONE;
-  g->freshness = 1.0;
-  g->last_split_day = day;
-  g->outreach_level = w->sc->recruitment.outreach.per_day;
-  sq_make_theme(g->theme, w->topics, topic, w->sc->group.theme_focus);
+  EACH_MECHANISM(w, born, w, g, day);
   return g;
 }
 
@@ -233,22 +233,29 @@ static void process_leavers(sq_world *w, sq_group *g, int day) {
   for (uint32_t k = g->n_leavers; k-- > 0;) { /* descending: swaps never move a leaver */
     uint32_t i = g->leavers[k], agent = m->agent[i];
     sq_world_record_member(w, g, i, day);
-    if (sq_map_put(&w->map, agent, SQ_MAP_FORMER)) w->out_of_memory = true;
+    if (sq_map_put(&w->map, agent, SQ_MAP_FORMER)) sq_world_fail(w, "the map of members");
     sq_members_remove(m, i, w->topics);
     g->leaves++;
     EACH_MECHANISM(w, left, w, g, agent, day);
   }
 }
 
+/* `items` (n used of *cap, `size` bytes each) with room for one more:
+ * itself, moved to a doubled capacity, or NULL when out of memory (items
+ * and *cap unchanged). */
+static void *room_for_one(void *items, size_t *cap, size_t n, size_t size) {
+  if (n < *cap) return items;
+  size_t bigger = *cap ? 2 * *cap : 64;
+  void *p = realloc(items, bigger * size);
+  if (p) *cap = bigger;
+  return p;
+}
+
 static int series_push(sq_group *g, uint32_t active) {
-  if (g->series_length == g->series_capacity) {
-    size_t cap = g->series_capacity ? 2 * g->series_capacity : 64;
-    uint32_t *p = realloc(g->active_series, cap * sizeof *p);
-    if (!p) return -1;
-    g->active_series = p;
-    g->series_capacity = cap;
-  }
-  g->active_series[g->series_length++] = active;
+  uint32_t *p = room_for_one(g->active_series, &g->series_capacity, g->series_length, sizeof *p);
+  if (!p) return -1;
+  g->active_series = p;
+  p[g->series_length++] = active;
   return 0;
 }
 
@@ -264,14 +271,15 @@ static void finish_group(sq_world *w, sq_group *g, int last_day) {
   if (!g->stage_series ||
       sq_classify_stages(g->active_series, days, g->alive ? -1 : g->died_day - g->born_day,
                          &w->sc->stages, g->stage_series)) {
-    w->out_of_memory = true; /* the run fails; its members are still freed below */
+    sq_world_fail(w, "a group's stages"); /* the run fails; its members are still freed below */
   } else {
     for (int t = 0; t < days; t++) rec.stage_days[g->stage_series[t]]++;
-    if (sq_result_add_group(w->out, &rec)) w->out_of_memory = true;
+    if (sq_result_add_group(w->out, &rec)) sq_world_fail(w, "the groups' records");
   }
   for (uint32_t i = 0; i < g->m.count; i++) {
     sq_world_record_member(w, g, i, g->alive ? -1 : last_day);
-    if (!g->alive && sq_map_put(&w->map, g->m.agent[i], SQ_MAP_FORMER)) w->out_of_memory = true;
+    if (!g->alive && sq_map_put(&w->map, g->m.agent[i], SQ_MAP_FORMER))
+      sq_world_fail(w, "the map of members");
   }
   members_free(&g->m);
   free(g->leavers);
@@ -296,7 +304,8 @@ static void close_day(sq_world *w, sq_group *g, int day) {
                     (uint32_t)g->posts, g->ads_shown,
                     (float)(people ? g->engagement_sum / people : 0),
                     (float)(g->leader == SQ_NONE ? 0 : g->leader_energy), 0};
-  if (sq_result_add_row(w->out, &row) || series_push(g, g->active)) w->out_of_memory = true;
+  if (sq_result_add_row(w->out, &row)) sq_world_fail(w, "the day's rows");
+  if (series_push(g, g->active)) sq_world_fail(w, "a group's series of active members");
   EACH_MECHANISM(w, close_day, w, g, day);
   if (!g->alive) finish_group(w, g, day);
 }
@@ -310,13 +319,9 @@ static int build_items(sq_world *w) {
     if (!g->alive) continue;
     if (group_events_reserve(g)) return -1;
     for (uint32_t begin = 0; begin < g->m.count; begin += SQ_BLOCK) {
-      if (w->n_items == w->cap_items) {
-        size_t cap = w->cap_items ? 2 * w->cap_items : 64;
-        sq_work_item *p = realloc(w->items, cap * sizeof *p);
-        if (!p) return -1;
-        w->items = p;
-        w->cap_items = cap;
-      }
+      sq_work_item *p = room_for_one(w->items, &w->cap_items, w->n_items, sizeof *p);
+      if (!p) return -1;
+      w->items = p;
       uint32_t end = begin + SQ_BLOCK < g->m.count ? begin + SQ_BLOCK : g->m.count;
       w->items[w->n_items++] = (sq_work_item){.group = (uint32_t)gi, .begin = begin, .end = end};
     }
@@ -347,7 +352,7 @@ static void simulate_day(sq_world *w, int day, uint64_t *member_steps) {
   }
   *member_steps += members_today;
   if (build_items(w)) {
-    w->out_of_memory = true;
+    sq_world_fail(w, "the day's blocks of members and their events");
     return;
   }
   long n_items = (long)w->n_items;
@@ -391,7 +396,7 @@ static void simulate_day(sq_world *w, int day, uint64_t *member_steps) {
   /* every group may split once today: room for the sub-groups, so that
    * pointers into w->groups stay valid while they are founded */
   if (sq_world_reserve_groups(w, w->n_groups)) {
-    w->out_of_memory = true;
+    sq_world_fail(w, "room for sub-groups");
     return;
   }
   uint32_t alive = 0;
@@ -420,14 +425,8 @@ static bool any_alive(const sq_world *w) {
   return false;
 }
 
-int sq_run(const sq_scenario *sc, const sq_population *pop, uint32_t replicate,
+int sq_run(const sq_scenario *scenario, const sq_population *pop, uint32_t replicate,
            const sq_run_options *opt, sq_run_result *out, sq_error *err) {
-  return sq_run_model(sc, pop, replicate, sq_mechanisms, opt, out, err);
-}
-
-int sq_run_model(const sq_scenario *scenario, const sq_population *pop, uint32_t replicate,
-                 const sq_mechanism *const *mechanisms, const sq_run_options *opt,
-                 sq_run_result *out, sq_error *err) {
   memset(out, 0, sizeof *out);
   out->replicate = replicate;
   /* the scenario as given, or a copy with this replicate's settings drawn */
@@ -435,7 +434,8 @@ int sq_run_model(const sq_scenario *scenario, const sq_population *pop, uint32_t
   sq_scenario *varied = NULL;
   if (scenario->vary.count > 0) {
     if (!(varied = malloc(sizeof *varied)))
-      return sq_error_set(err, SQ_ERUNTIME, "replicate %u: out of memory", replicate);
+      return sq_error_set(err, SQ_ERUNTIME,
+                          "replicate %u: out of memory for the scenario's varied copy", replicate);
     int rc = sq_scenario_vary(scenario, replicate, varied, out->varied, err);
     if (rc) {
       free(varied);
@@ -444,7 +444,7 @@ int sq_run_model(const sq_scenario *scenario, const sq_population *pop, uint32_t
     sc = varied;
   }
   sq_world w = {.sc = sc, .pop = pop,
-                .mechanisms = mechanisms,
+                .mechanisms = opt && opt->mechanisms ? opt->mechanisms : sq_mechanisms,
                 .seed = (uint64_t)sc->seed, .replicate = replicate,
                 .topics = sc->population.topics,
                 .threads = opt && opt->threads > 0 ? opt->threads : 1,
@@ -453,19 +453,19 @@ int sq_run_model(const sq_scenario *scenario, const sq_population *pop, uint32_t
   w.events = sq_stream_alloc();
   w.attributes = sq_stream_alloc();
   w.thread_streams = calloc(2 * (size_t)w.threads, sizeof *w.thread_streams);
-  if (!w.events || !w.attributes || !w.thread_streams || sq_map_init(&w.map, 1024))
-    w.out_of_memory = true;
+  if (sq_map_init(&w.map, 1024)) sq_world_fail(&w, "the map of members");
+  bool streams = w.events && w.attributes && w.thread_streams;
   for (int t = 0; t < 2 * w.threads && w.thread_streams; t++)
-    if (!(w.thread_streams[t] = sq_stream_alloc())) w.out_of_memory = true;
+    if (!(w.thread_streams[t] = sq_stream_alloc())) streams = false;
+  if (!streams) sq_world_fail(&w, "the random streams");
   if (!w.out_of_memory) EACH_MECHANISM(&w, begin, &w);
 
   int day = 0;
-  for (int gi = 0; gi < sc->group.initial_groups && !w.out_of_memory; gi++) {
-    sq_group *g = sq_world_new_group(&w, 0, -1, (sc->group.theme_topic + gi) % w.topics);
-    if (!g) w.out_of_memory = true;
-  }
+  for (int gi = 0; gi < sc->group.initial_groups && !w.out_of_memory; gi++)
+    if (!sq_world_new_group(&w, 0, -1)) sq_world_fail(&w, "the groups");
 
   for (; day < sc->horizon_days && !w.out_of_memory; day++) {
+    w.day = day;
     simulate_day(&w, day, &out->member_steps);
     if (opt && opt->on_day) opt->on_day(opt->context);
     if (opt && opt->cancel && *opt->cancel) {
@@ -504,8 +504,10 @@ int sq_run_model(const sq_scenario *scenario, const sq_population *pop, uint32_t
   free(varied);
   if (w.out_of_memory || w.interrupted) {
     sq_result_free(out);
-    return sq_error_set(err, SQ_ERUNTIME, "replicate %u: %s", replicate,
-                        w.interrupted ? "interrupted" : "out of memory");
+    if (w.interrupted && !w.out_of_memory)
+      return sq_error_set(err, SQ_ERUNTIME, "replicate %u: interrupted", replicate);
+    return sq_error_set(err, SQ_ERUNTIME, "replicate %u: out of memory for %s on day %d",
+                        replicate, w.out_of_memory, w.day);
   }
   return SQ_OK;
 }

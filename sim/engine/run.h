@@ -13,6 +13,8 @@
 #include "models/population.h"
 #include "models/results.h"
 
+struct sq_mechanism;
+
 typedef struct sq_run_options {
   int threads;          /* threads inside this run; results do not depend on it */
   bool record_members;  /* keep a record per membership spell (members.csv) */
@@ -22,22 +24,18 @@ typedef struct sq_run_options {
   /* When set to non-zero (by a signal handler, say), the run stops at the
    * end of the day and fails with "interrupted". */
   const volatile sig_atomic_t *cancel;
+  /* The model's mechanisms in day order, NULL-terminated (models/world.h);
+   * NULL: the shipped model, sq_mechanisms (models/mechanisms.c).  Tests and
+   * experiments pass a table of their own (tests/test_plugin_mechanism.c). */
+  const struct sq_mechanism *const *mechanisms;
 } sq_run_options;
 
 /* Simulate replicate `replicate` of `sc` on population `pop` (built for the
- * same scenario and sc->seed).  Fills *out, which the caller frees with
- * sq_result_free.  Returns 0 or an error status. */
+ * same scenario and sc->seed).  `opt` may be NULL (one thread, the shipped
+ * model).  Fills *out, which the caller frees with sq_result_free.  Returns
+ * 0 or an error status. */
 int sq_run(const sq_scenario *sc, const sq_population *pop, uint32_t replicate,
            const sq_run_options *opt, sq_run_result *out, sq_error *err);
-
-/* The same with the model's mechanisms given: `mechanisms` in day order,
- * NULL-terminated (models/world.h).  sq_run is this with sq_mechanisms
- * (models/mechanisms.c), the shipped model; tests and experiments pass a
- * table of their own (tests/test_plugin_mechanism.c). */
-struct sq_mechanism;
-int sq_run_model(const sq_scenario *sc, const sq_population *pop, uint32_t replicate,
-                 const struct sq_mechanism *const *mechanisms, const sq_run_options *opt,
-                 sq_run_result *out, sq_error *err);
 
 /* Bytes one member takes in a group's arrays (with K topics), for reports. */
 size_t sq_member_bytes(int topics);

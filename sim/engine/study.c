@@ -38,9 +38,13 @@ int sq_study_run(const sq_scenario *sc, const char *dir, const sq_study *study,
   sq_progress progress;
   sq_progress_start(&progress, sc->name, (uint64_t)sc->replicates * (uint64_t)sc->horizon_days);
   if (!study->show_progress) progress.enabled = false;
-  sq_batch batch = {study->threads, study->record_members, study->cancel, &progress, 0,
-                    (uint32_t)sc->replicates};
-  writing w = {out, study};
+  sq_batch batch = {.threads = study->threads,
+                    .record_members = study->record_members,
+                    .cancel = study->cancel,
+                    .progress = &progress,
+                    .first_replicate = 0,
+                    .replicates = (uint32_t)sc->replicates};
+  writing w = {.out = out, .study = study};
   rc = sq_run_batch(sc, &pop, &batch, write_and_observe, &w, err);
   sq_progress_finish(&progress);
   sq_population_free(&pop);
