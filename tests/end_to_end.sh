@@ -22,7 +22,7 @@ expect "timeseries.csv columns" \
 expect "groups.csv columns" \
   "[ \"\$(head -1 '$out/groups.csv')\" = 'replicate,group,parent,born_day,died_day,lifespan_days,censored,peak_members,peak_day,reach,sprout_days,growth_days,active_days,decline_days,death_days' ]"
 expect "members.csv columns" \
-  "[ \"\$(head -1 '$out/members.csv')\" = 'replicate,member,group,join_day,leave_day,inviter,posts' ]"
+  "[ \"\$(head -1 '$out/members.csv')\" = 'replicate,member,group,join_day,leave_day,inviter,posts,censored' ]"
 expect "curves.csv starts with day and the members band" \
   "head -1 '$out/curves.csv' | grep -q '^day,members_p10,members_median,members_p90,'"
 

@@ -9,6 +9,7 @@
 
 #include "sim/io/fileio.h"
 #include "sim/io/scenario.h"
+#include "sim/analysis/stats.h"
 #include "sim/analysis/survival.h"
 
 enum { CURVE_MEMBERS, CURVE_ACTIVE, CURVE_ZOMBIES, CURVE_GROUPS, CURVE_COUNT };
@@ -26,9 +27,18 @@ struct sq_output {
   /* per group, for survival */
   double *lifespans;
   bool *deaths;
+  double *days_at_cap; /* days at the cap (docs/OUTPUTS.md, "realism") */
   size_t n_groups, cap_groups;
   /* per run */
   double *reach, *peak_members, *peak_groups, *groups_created;
+  double *first_lifespan; /* the first group (group 0) of each run, as T7 */
+  bool *first_died, *has_first;
+  double *live_members; /* [run][day], members of groups not in their final silence */
+  int capacity_vary;    /* index of group.capacity in the vary list, or -1 */
+  /* per membership spell, with members */
+  double *spell_posts, *spell_days;
+  bool *spell_open;
+  size_t n_spells, cap_spells;
   uint64_t member_steps;
 };
 
@@ -53,9 +63,17 @@ sq_output *sq_output_open(const char *dir, const sq_scenario *sc, bool with_memb
     o->peak_members = calloc(runs, sizeof(double));
     o->peak_groups = calloc(runs, sizeof(double));
     o->groups_created = calloc(runs, sizeof(double));
+    o->first_lifespan = calloc(runs, sizeof(double));
+    o->first_died = calloc(runs, sizeof(bool));
+    o->has_first = calloc(runs, sizeof(bool));
+    o->live_members = calloc(runs * days, sizeof(double));
+    o->capacity_vary = -1;
+    for (int k = 0; k < sc->vary.count; k++)
+      if (strcmp(sc->vary.item[k].param->path, "group.capacity") == 0) o->capacity_vary = k;
   }
   if (!o || !o->curves || !o->first_stage || !o->reach || !o->peak_members || !o->peak_groups ||
-      !o->groups_created) {
+      !o->groups_created || !o->first_lifespan || !o->first_died || !o->has_first ||
+      !o->live_members) {
     sq_error_set(err, SQ_ERUNTIME, "%s: out of memory for the outputs", dir);
     sq_output_abort(o);
     return NULL;
@@ -72,7 +90,7 @@ sq_output *sq_output_open(const char *dir, const sq_scenario *sc, bool with_memb
                   err);
   if (!rc && with_members)
     rc = open_csv(o, &o->members, "members.csv",
-                  "replicate,member,group,join_day,leave_day,inviter,posts\n", err);
+                  "replicate,member,group,join_day,leave_day,inviter,posts,censored\n", err);
   if (!rc && sc->vary.count) {
     char header[4096] = "replicate";
     size_t used = strlen(header);
@@ -98,6 +116,54 @@ static void put_optional(FILE *f, long long v) {
   if (v >= 0) fprintf(f, "%lld", v);
 }
 
+/* Days each group of r spent at its cap, indexed by group number (NULL when
+ * out of memory).  A group is at its cap on a day when its members at the
+ * end of the day, plus those who left it that day for a sub-group born of
+ * it, reach group.capacity: a group that splits on reaching the cap is
+ * below it at the end of the day.  Rows come day by day (docs/OUTPUTS.md,
+ * timeseries.csv), so a sub-group's first row is in its parent's day. */
+static double *days_at_cap(const sq_output *o, const sq_run_result *r) {
+  double capacity = o->capacity_vary >= 0 ? r->varied[o->capacity_vary] : o->sc.group.capacity;
+  size_t n = 1;
+  for (size_t k = 0; k < r->n_groups; k++)
+    if (r->groups[k].group >= 0 && (size_t)r->groups[k].group + 1 > n) n = (size_t)r->groups[k].group + 1;
+  for (size_t k = 0; k < r->n_rows; k++)
+    if (r->rows[k].group >= 0 && (size_t)r->rows[k].group + 1 > n) n = (size_t)r->rows[k].group + 1;
+  double *at_cap = calloc(n, sizeof *at_cap), *moved = calloc(n, sizeof *moved);
+  int32_t *born = malloc(n * sizeof *born), *parent = malloc(n * sizeof *parent);
+  if (!at_cap || !moved || !born || !parent) {
+    free(at_cap), free(moved), free(born), free(parent);
+    return NULL;
+  }
+  for (size_t i = 0; i < n; i++) born[i] = -1, parent[i] = -1;
+  for (size_t k = 0; k < r->n_groups; k++)
+    if (r->groups[k].group >= 0) {
+      born[r->groups[k].group] = r->groups[k].born_day;
+      parent[r->groups[k].group] = r->groups[k].parent;
+    }
+  for (size_t k = 0, end; k < r->n_rows; k = end) {
+    int32_t day = r->rows[k].day;
+    for (end = k; end < r->n_rows && r->rows[end].day == day; end++) {
+      const sq_day_row *x = &r->rows[end];
+      if (x->group >= 0 && born[x->group] == day && parent[x->group] >= 0 &&
+          (size_t)parent[x->group] < n)
+        moved[parent[x->group]] += x->joins; /* a sub-group's first joins are its movers */
+    }
+    for (size_t j = k; j < end; j++) {
+      const sq_day_row *x = &r->rows[j];
+      if (x->group >= 0 && x->members + moved[x->group] >= capacity) at_cap[x->group]++;
+    }
+    for (size_t j = k; j < end; j++) {
+      const sq_day_row *x = &r->rows[j];
+      if (x->group >= 0 && born[x->group] == day && parent[x->group] >= 0 &&
+          (size_t)parent[x->group] < n)
+        moved[parent[x->group]] = 0;
+    }
+  }
+  free(moved), free(born), free(parent);
+  return at_cap;
+}
+
 int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
   uint32_t run = o->runs++;
   FILE *f = o->timeseries.f;
@@ -113,8 +179,12 @@ int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
       curve(o, run, CURVE_ZOMBIES)[x->day] += x->zombies;
       curve(o, run, CURVE_GROUPS)[x->day] += x->stage != SQ_STAGE_DEATH;
       if (x->group == 0) o->first_stage[(size_t)run * o->horizon + x->day] = x->stage;
+      if (x->stage != SQ_STAGE_DEATH)
+        o->live_members[(size_t)run * o->horizon + x->day] += x->members;
     }
   }
+  double *at_cap = days_at_cap(o, r);
+  if (!at_cap) return sq_error_set(err, SQ_ERUNTIME, "out of memory for the outputs");
   f = o->groups.f;
   for (size_t k = 0; k < r->n_groups; k++) {
     const sq_group_record *g = &r->groups[k];
@@ -132,12 +202,24 @@ int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
       if (l) o->lifespans = l;
       bool *d = realloc(o->deaths, cap * sizeof *d);
       if (d) o->deaths = d;
-      if (!l || !d) return sq_error_set(err, SQ_ERUNTIME, "out of memory for the outputs");
+      double *c = realloc(o->days_at_cap, cap * sizeof *c);
+      if (c) o->days_at_cap = c;
+      if (!l || !d || !c) {
+        free(at_cap);
+        return sq_error_set(err, SQ_ERUNTIME, "out of memory for the outputs");
+      }
       o->cap_groups = cap;
     }
+    o->days_at_cap[o->n_groups] = g->group >= 0 ? at_cap[g->group] : 0;
     o->lifespans[o->n_groups] = g->lifespan_days;
     o->deaths[o->n_groups++] = !g->censored;
+    if (g->group == 0) {
+      o->first_lifespan[run] = g->lifespan_days;
+      o->first_died[run] = !g->censored;
+      o->has_first[run] = true;
+    }
   }
+  free(at_cap);
   if (o->with_members) {
     f = o->members.f;
     for (size_t k = 0; k < r->n_members; k++) {
@@ -146,7 +228,24 @@ int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
       put_optional(f, m->leave_day);
       fputc(',', f);
       put_optional(f, m->inviter == SQ_NONE ? -1 : (long long)m->inviter);
-      fprintf(f, ",%u\n", m->posts);
+      fprintf(f, ",%u,%d\n", m->posts, m->leave_day < 0);
+      if (o->n_spells == o->cap_spells) {
+        size_t cap = o->cap_spells ? 2 * o->cap_spells : 4096;
+        double *p = realloc(o->spell_posts, cap * sizeof *p);
+        if (p) o->spell_posts = p;
+        double *d = realloc(o->spell_days, cap * sizeof *d);
+        if (d) o->spell_days = d;
+        bool *open = realloc(o->spell_open, cap * sizeof *open);
+        if (open) o->spell_open = open;
+        if (!p || !d || !open) return sq_error_set(err, SQ_ERUNTIME, "out of memory for the outputs");
+        o->cap_spells = cap;
+      }
+      /* a spell still open ends, censored, where a group alive at the
+       * horizon does (groups.csv's lifespan_days) */
+      int32_t end = m->leave_day >= 0 ? m->leave_day : r->days_run;
+      o->spell_posts[o->n_spells] = m->posts;
+      o->spell_days[o->n_spells] = end - m->join_day;
+      o->spell_open[o->n_spells++] = m->leave_day < 0;
     }
   }
   if (o->sc.vary.count) {
@@ -239,6 +338,151 @@ static int write_survival(sq_output *o, const sq_km *km, sq_error *err) {
   return sq_atomic_commit(&af, err);
 }
 
+/* A figure of the "realism" object: rounded to 6 significant digits; null
+ * when it is not a number (nothing to measure). */
+static void add_figure(cJSON *obj, const char *name, double v) {
+  if (!isfinite(v)) {
+    cJSON_AddNullToObject(obj, name);
+    return;
+  }
+  char text[32];
+  snprintf(text, sizeof text, "%.6g", v);
+  cJSON_AddNumberToObject(obj, name, strtod(text, NULL));
+}
+
+static double share(size_t part, size_t whole) {
+  return whole ? (double)part / (double)whole : NAN;
+}
+
+/* Lifespan spread: Kaplan-Meier percentiles, spread of the uncensored,
+ * deaths on day 0, and T7's two shares over the first group of each run. */
+static void add_lifespan_spread(const sq_output *o, cJSON *realism, const sq_km *km) {
+  static const double p[] = {0.10, 0.25, 0.50, 0.75, 0.90};
+  static const char *const name[] = {"p10", "p25", "p50", "p75", "p90"};
+  cJSON *life = cJSON_AddObjectToObject(realism, "lifespan_days");
+  cJSON *beyond = cJSON_CreateObject();
+  double q[5];
+  for (int i = 0; i < 5; i++) {
+    q[i] = sq_km_quantile(km, p[i]);
+    add_figure(life, name[i], q[i]);
+    cJSON_AddBoolToObject(beyond, name[i], isnan(q[i]));
+  }
+  cJSON_AddItemToObject(life, "beyond_horizon", beyond);
+  add_figure(life, "p90_over_p10", !isnan(q[0]) && !isnan(q[4]) && q[0] > 0 ? q[4] / q[0] : NAN);
+  double *dead = malloc((o->n_groups ? o->n_groups : 1) * sizeof *dead);
+  size_t n_dead = 0, day0 = 0;
+  for (size_t i = 0; i < o->n_groups; i++)
+    if (o->deaths[i]) {
+      if (dead) dead[n_dead] = o->lifespans[i];
+      n_dead++;
+      day0 += o->lifespans[i] == 0;
+    }
+  add_figure(life, "cv_uncensored", dead ? sq_cv(dead, n_dead) : NAN);
+  free(dead);
+  add_figure(life, "died_day_0_share", share(day0, o->n_groups));
+  size_t firsts = 0, silent_week = 0, past_month = 0;
+  for (uint32_t r = 0; r < o->runs; r++) {
+    if (!o->has_first[r]) continue;
+    firsts++;
+    silent_week += o->first_died[r] && o->first_lifespan[r] <= 7;
+    past_month += o->first_lifespan[r] > 30;
+  }
+  add_figure(life, "first_group_silent_within_7_days_share", share(silent_week, firsts));
+  add_figure(life, "first_group_alive_after_30_days_share", share(past_month, firsts));
+}
+
+/* Participation and tenure over membership spells (with --members). */
+static void add_memberships(const sq_output *o, cJSON *realism) {
+  if (!o->with_members) {
+    cJSON_AddNullToObject(realism, "participation");
+    cJSON_AddNullToObject(realism, "tenure");
+    return;
+  }
+  size_t n = o->n_spells, never = 0, closed = 0;
+  double *rate = malloc((n ? n : 1) * sizeof *rate), *weight = malloc((n ? n : 1) * sizeof *weight);
+  double *dwell = malloc((n ? n : 1) * sizeof *dwell);
+  cJSON *part = cJSON_AddObjectToObject(realism, "participation");
+  cJSON *ten = cJSON_AddObjectToObject(realism, "tenure");
+  if (!rate || !weight || !dwell) {
+    free(rate), free(weight), free(dwell);
+    return;
+  }
+  for (size_t i = 0; i < n; i++) {
+    never += o->spell_posts[i] == 0;
+    double days = o->spell_days[i] > 1 ? o->spell_days[i] : 1;
+    rate[i] = 30 * o->spell_posts[i] / days;
+    weight[i] = days;
+    if (!o->spell_open[i]) dwell[closed++] = o->spell_days[i];
+  }
+  cJSON_AddNumberToObject(part, "memberships", (double)n);
+  add_figure(part, "never_posted_share", share(never, n));
+  add_figure(part, "top_1pct_posts_share", sq_top_share(o->spell_posts, n, 0.01));
+  add_figure(part, "top_10pct_posts_share", sq_top_share(o->spell_posts, n, 0.10));
+  add_figure(part, "gini_posts", sq_gini(o->spell_posts, n));
+  add_figure(part, "posts_per_30_days_median", sq_quantile(rate, n, 0.5));
+  add_figure(part, "posts_per_30_days_median_by_days", sq_weighted_quantile(rate, weight, n, 0.5));
+  cJSON_AddNumberToObject(ten, "memberships", (double)n);
+  add_figure(ten, "censored_share", share(n - closed, n));
+  double mean = closed ? gsl_stats_mean(dwell, 1, closed) : NAN;
+  add_figure(ten, "mean_days", mean);
+  add_figure(ten, "cv", sq_cv(dwell, closed));
+  add_figure(ten, "p50_days", sq_quantile(dwell, closed, 0.50));
+  add_figure(ten, "p90_days", sq_quantile(dwell, closed, 0.90));
+  add_figure(ten, "p99_days", sq_quantile(dwell, closed, 0.99));
+  add_figure(ten, "max_over_mean",
+             closed && mean > 0 ? gsl_stats_max(dwell, 1, closed) / mean : NAN);
+  free(rate), free(weight), free(dwell);
+}
+
+/* Groups at their cap, and the network's members in live groups. */
+static void add_capacity_network(const sq_output *o, cJSON *realism) {
+  cJSON *cap = cJSON_AddObjectToObject(realism, "capacity");
+  if (o->capacity_vary >= 0)
+    cJSON_AddStringToObject(cap, "cap", "varied");
+  else
+    cJSON_AddNumberToObject(cap, "cap", o->sc.group.capacity);
+  size_t reached = 0;
+  double days = 0;
+  for (size_t i = 0; i < o->n_groups; i++)
+    if (o->days_at_cap[i] > 0) reached++, days += o->days_at_cap[i];
+  add_figure(cap, "reached_share", share(reached, o->n_groups));
+  add_figure(cap, "mean_days_at_cap", reached ? days / (double)reached : NAN);
+
+  cJSON *net = cJSON_AddObjectToObject(realism, "network");
+  size_t runs = o->runs, h = (size_t)o->horizon;
+  double *v = malloc((runs ? runs : 1) * sizeof *v);
+  size_t window = h < 365 ? h : 365;
+  double *median = malloc((window ? window : 1) * sizeof *median);
+  if (!v || !median || !runs || !h) {
+    free(v), free(median);
+    return;
+  }
+  for (size_t r = 0; r < runs; r++) v[r] = o->groups_created[r];
+  add_figure(net, "groups_created_median", sq_quantile(v, runs, 0.5));
+  for (size_t r = 0; r < runs; r++) v[r] = o->live_members[r * h + h - 1];
+  add_figure(net, "live_members_at_horizon_median", sq_quantile(v, runs, 0.5));
+  add_figure(net, "live_members_at_horizon_q25", sq_quantile(v, runs, 0.25));
+  add_figure(net, "live_members_at_horizon_q75", sq_quantile(v, runs, 0.75));
+  for (size_t d = 0; d < window; d++) {
+    for (size_t r = 0; r < runs; r++) v[r] = o->live_members[r * h + (h - window + d)];
+    median[d] = sq_quantile(v, runs, 0.5);
+  }
+  double slope = sq_lsq_slope(median, window);
+  add_figure(net, "live_members_slope_last_365_days", slope);
+  if (isnan(slope))
+    cJSON_AddNullToObject(net, "live_members_rising");
+  else
+    cJSON_AddBoolToObject(net, "live_members_rising", slope > 0);
+  free(v), free(median);
+}
+
+static void add_realism(const sq_output *o, cJSON *root, const sq_km *km) {
+  cJSON *realism = cJSON_AddObjectToObject(root, "realism");
+  add_lifespan_spread(o, realism, km);
+  add_memberships(o, realism);
+  add_capacity_network(o, realism);
+}
+
 static char *summary_json(sq_output *o, int threads, double seconds, sq_lifespan_summary *life_out,
                           sq_error *err) {
   sq_km km;
@@ -273,6 +517,7 @@ static char *summary_json(sq_output *o, int threads, double seconds, sq_lifespan
   add_quantiles(per_run, "peak_members", o->peak_members, o->runs);
   add_quantiles(per_run, "peak_groups", o->peak_groups, o->runs);
   add_quantiles(per_run, "groups_created", o->groups_created, o->runs);
+  add_realism(o, root, &km);
   cJSON_AddNumberToObject(root, "member_steps", (double)o->member_steps);
   cJSON *machine = cJSON_AddObjectToObject(root, "run");
   cJSON_AddNumberToObject(machine, "threads", threads);
@@ -301,6 +546,14 @@ static void release(sq_output *o) {
   free(o->peak_members);
   free(o->peak_groups);
   free(o->groups_created);
+  free(o->days_at_cap);
+  free(o->first_lifespan);
+  free(o->first_died);
+  free(o->has_first);
+  free(o->live_members);
+  free(o->spell_posts);
+  free(o->spell_days);
+  free(o->spell_open);
   free(o);
 }
 
