@@ -55,15 +55,30 @@ static uint32_t reach_adaptive(const sq_outreach_params *p, const sq_outreach_vi
   return gsl_ran_poisson(r, *level);
 }
 
-/* The diffusion-only limit: each outsider joins today with probability
- * p + q * members / N (Bass 1969). */
+/* The diffusion-only limit (Bass 1969): an outsider joins at the hazard
+ * p + q m(t)/N, where m(t) counts the members and grows as outsiders join
+ * during the day.  The hazard is integrated over the day rather than taken
+ * at its start, so the expected share inside follows the continuous Bass
+ * curve, not its daily-step discretisation (which lags it by up to 15% of N
+ * when q/p = 50).  With P = p + q m/N and Q = q u/N (u outsiders at the
+ * start of the day), the share G of today's outsiders who join by the end
+ * of the day solves dG/dt = (P + Q G)(1 - G), G(0) = 0: itself a Bass
+ * curve, G(1) = P (1 - E) / (P + Q E) with E = exp(-(P + Q)). */
+static double bass_day_share(double p, double q, double members, double outsiders, double n) {
+  double big_p = p + q * members / n, big_q = q * outsiders / n;
+  double e = exp(-(big_p + big_q));
+  double denominator = big_p + big_q * e;
+  return denominator > 0 ? big_p * (1 - e) / denominator : 0;
+}
+
 static uint32_t reach_bass(const sq_outreach_params *p, const sq_outreach_view *v,
                            double *level, gsl_rng *r) {
   (void)level;
   if (stopped(p, v) || v->outsiders == 0) return 0;
-  double prob = p->innovation_p + p->imitation_q * (double)v->members / (double)v->population;
-  if (prob > 1.0) prob = 1.0;
-  return gsl_ran_binomial(r, prob, (unsigned)v->outsiders);
+  double share = bass_day_share(p->innovation_p, p->imitation_q, (double)v->members,
+                                (double)v->outsiders, (double)v->population);
+  if (share > 1.0) share = 1.0;
+  return gsl_ran_binomial(r, share, (unsigned)v->outsiders);
 }
 
 const sq_schedule sq_schedules[] = {
@@ -87,7 +102,7 @@ const sq_schedule sq_schedules[] = {
                               false, true, reach_adaptive},
     [SQ_SCHEDULE_BASS] = {"bass",
                           "diffusion-only limit: each outsider joins each day with probability "
-                          "outreach.innovation_p + outreach.imitation_q x members / N",
+                          "outreach.innovation_p + outreach.imitation_q x members / N, integrated over the day",
                           true, false, reach_bass},
 };
 const size_t sq_schedule_count = SQ_LEN(sq_schedules);
