@@ -86,11 +86,16 @@ int main(void) {
   for (int d = 0; d < 200; d++) find("adaptive")->reached(&p, &v, &level, r);
   CHECK(level == 0.1, "adaptive: nor falls below 0.1 a day (%.3f)", level);
 
-  /* bass: Binomial(outsiders, p + q members / N) */
+  /* bass: Binomial(outsiders, G), G the share of outsiders who join within
+   * the day under the hazard p + q members(t) / N (MODEL.md section 11):
+   * G = P (1 - E) / (P + Q E), P = p + q M/N, Q = q U/N, E = exp(-(P + Q)) */
   p.innovation_p = 0.01385;
   p.imitation_q = 0.2385;
   v = (sq_outreach_view){.members = 2000, .population = 10000, .outsiders = 8000};
-  double prob = 0.01385 + 0.2385 * 0.2;
+  double big_p = 0.01385 + 0.2385 * 0.2, big_q = 0.2385 * 0.8, e = exp(-(big_p + big_q));
+  double prob = big_p * (1 - e) / (big_p + big_q * e);
+  CHECK(prob > big_p, "bass: members joining during the day raise the day's share (%.5f > %.5f)",
+        prob, big_p);
   sum = 0;
   for (int d = 0; d < 2000; d++) sum += find("bass")->reached(&p, &v, &level, r);
   mean = sum / 2000;
