@@ -111,6 +111,14 @@ static double *curve(sq_output *o, uint32_t run, int which) {
   return o->curves + ((size_t)run * CURVE_COUNT + (size_t)which) * (size_t)o->horizon;
 }
 
+/* Resize one of the per-group or per-spell arrays to `cap` elements; on
+ * failure the array is kept as it was (and freed with the rest). */
+static bool grow(void **array, size_t cap, size_t size) {
+  void *p = realloc(*array, cap * size);
+  if (p) *array = p;
+  return p != NULL;
+}
+
 /* Write an integer-or-empty field: -1 means "not applicable". */
 static void put_optional(FILE *f, long long v) {
   if (v >= 0) fprintf(f, "%lld", v);
@@ -198,13 +206,9 @@ int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
     fputc('\n', f);
     if (o->n_groups == o->cap_groups) {
       size_t cap = o->cap_groups ? 2 * o->cap_groups : 256;
-      double *l = realloc(o->lifespans, cap * sizeof *l);
-      if (l) o->lifespans = l;
-      bool *d = realloc(o->deaths, cap * sizeof *d);
-      if (d) o->deaths = d;
-      double *c = realloc(o->days_at_cap, cap * sizeof *c);
-      if (c) o->days_at_cap = c;
-      if (!l || !d || !c) {
+      if (!grow((void **)&o->lifespans, cap, sizeof *o->lifespans) ||
+          !grow((void **)&o->deaths, cap, sizeof *o->deaths) ||
+          !grow((void **)&o->days_at_cap, cap, sizeof *o->days_at_cap)) {
         free(at_cap);
         return sq_error_set(err, SQ_ERUNTIME, "out of memory for the outputs");
       }
@@ -231,13 +235,10 @@ int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
       fprintf(f, ",%u,%d\n", m->posts, m->leave_day < 0);
       if (o->n_spells == o->cap_spells) {
         size_t cap = o->cap_spells ? 2 * o->cap_spells : 4096;
-        double *p = realloc(o->spell_posts, cap * sizeof *p);
-        if (p) o->spell_posts = p;
-        double *d = realloc(o->spell_days, cap * sizeof *d);
-        if (d) o->spell_days = d;
-        bool *open = realloc(o->spell_open, cap * sizeof *open);
-        if (open) o->spell_open = open;
-        if (!p || !d || !open) return sq_error_set(err, SQ_ERUNTIME, "out of memory for the outputs");
+        if (!grow((void **)&o->spell_posts, cap, sizeof *o->spell_posts) ||
+            !grow((void **)&o->spell_days, cap, sizeof *o->spell_days) ||
+            !grow((void **)&o->spell_open, cap, sizeof *o->spell_open))
+          return sq_error_set(err, SQ_ERUNTIME, "out of memory for the outputs");
         o->cap_spells = cap;
       }
       /* a spell still open ends, censored, where a group alive at the
