@@ -55,7 +55,7 @@ const sq_param sq_params[] = {
 
     /* population (目标客群) */
     INT64("population.size", population.size, 1, 2147483647, 100000, "agents",
-          "N, the potential members; attributes of each are a pure function of (seed, agent)"),
+          "N, the potential members; attributes of each are a pure function of (seed, replicate, agent)"),
     INT("population.topics", population.topics, 1, SQ_MAX_TOPICS, 8, "topics",
         "K, the dimension of interest vectors"),
     POSITIVE("population.interest_concentration", population.interest_concentration, 100, 0.3, "",

@@ -26,7 +26,7 @@ static double beta_mean(gsl_rng *r, double mean, double concentration) {
 
 uint32_t sq_local_topic(const sq_population *pop, uint32_t agent) {
   uint32_t block = agent / (uint32_t)pop->params.neighbourhood_size;
-  sq_bits4 b = sq_philox(pop->seed, SQ_NO_REPLICATE, SQ_NO_DAY, block, SQ_DRAW_NEIGHBOURHOOD, 0);
+  sq_bits4 b = sq_philox(pop->seed, pop->replicate, SQ_NO_DAY, block, SQ_DRAW_NEIGHBOURHOOD, 0);
   return sq_below64((uint64_t)b.v[1] << 32 | b.v[0], (uint32_t)pop->params.topics);
 }
 
@@ -35,7 +35,7 @@ uint32_t sq_local_topic(const sq_population *pop, uint32_t agent) {
  * draw. */
 void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agent *out) {
   const sq_population_params *p = &pop->params;
-  sq_stream_reset(r, pop->seed, SQ_NO_REPLICATE, SQ_NO_DAY, agent, SQ_DRAW_ATTRIBUTES);
+  sq_stream_reset(r, pop->seed, pop->replicate, SQ_NO_DAY, agent, SQ_DRAW_ATTRIBUTES);
   memset(out, 0, sizeof *out);
   out->spammer = gsl_rng_uniform(r) < p->spammer_share;
   double alpha[SQ_MAX_TOPICS], theta[SQ_MAX_TOPICS];

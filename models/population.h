@@ -1,7 +1,12 @@
 /* The population (目标客群): N agents whose attributes are a pure function of
- * (seed, agent id), drawn when needed and never stored, and the social graph
- * among them.  A population depends only on the scenario's population and
- * graph keys and the seed, so the replicates of a run share one, read-only. */
+ * (seed, replicate, agent id), drawn when needed and never stored, and the
+ * social graph among them.  An agent id is a place in the graph; who lives
+ * there (the agent's attributes, and the local topic of its neighbourhood)
+ * is drawn afresh for each replicate, so every replicate has its own
+ * population and its own placement of people in the graph.  The graph's
+ * structure depends only on the scenario's graph keys, the population size
+ * and the seed: it is built once and the replicates share it, read-only,
+ * each through its own view (sq_population_view). */
 #ifndef SQ_POPULATION_H
 #define SQ_POPULATION_H
 
@@ -27,8 +32,9 @@ typedef struct sq_population {
   sq_population_params params;
   sq_graph_params graph_params;
   uint64_t seed;
+  uint32_t replicate; /* whose people: 0 after sq_population_init */
   uint32_t size;
-  sq_graph graph;
+  sq_graph graph;     /* shared by every view: never freed through a view */
 } sq_population;
 
 /* Build the population of a scenario for a seed (generates the graph).
@@ -37,7 +43,17 @@ int sq_population_init(sq_population *pop, const sq_scenario *sc, uint64_t seed,
                        sq_error *err);
 void sq_population_free(sq_population *pop);
 
-/* Attributes of `agent`, drawn with `stream` (any sq_stream; it is re-keyed).
+/* The population of `replicate`: the shared graph, the people drawn for
+ * that replicate.  A shallow copy: it holds no memory of its own and lives
+ * no longer than `shared`. */
+static inline sq_population sq_population_view(const sq_population *shared,
+                                               uint32_t replicate) {
+  sq_population view = *shared;
+  view.replicate = replicate;
+  return view;
+}
+
+/* Attributes of `agent` in the population's replicate, drawn with `stream` (any sq_stream; it is re-keyed).
  * With `screen_only`, only what screening needs (spammer flag and interest
  * vector) is drawn, the same values a full draw gives, at a fraction of the
  * cost; the other fields are left zero. */
@@ -45,7 +61,8 @@ void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *stream, sq
 void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, gsl_rng *stream,
                           sq_agent *out);
 
-/* The local topic of the neighbourhood `agent` lives in (homophily). */
+/* The local topic of the neighbourhood `agent` lives in (homophily), in
+ * the population's replicate. */
 uint32_t sq_local_topic(const sq_population *pop, uint32_t agent);
 
 /* Fit of an interest vector to a theme, both unit length: their dot product. */

@@ -26,7 +26,7 @@
  * out and never change (a purpose removed leaves a gap: 9 was a split's,
  * never drawn). */
 typedef enum sq_purpose {
-  SQ_DRAW_ATTRIBUTES = 1, /* population attributes, function of (seed, agent) */
+  SQ_DRAW_ATTRIBUTES = 1, /* population attributes, function of (seed, replicate, agent) */
   SQ_DRAW_GRAPH = 2,      /* social graph generation */
   SQ_DRAW_MEMBER_DAY = 3, /* a member's day: post, engagement noise, leave, invite */
   SQ_DRAW_INVITE = 4,     /* targets and acceptance of one member's invitations */
@@ -35,7 +35,7 @@ typedef enum sq_purpose {
   SQ_DRAW_GROUP_DAY = 7,  /* group-level events of a day (moderation, team, drift) */
   SQ_DRAW_SETTINGS = 8,   /* settings drawn per replicate (scenario "vary") */
   SQ_DRAW_TEAM = 10,      /* an organiser's own burnout rate */
-  SQ_DRAW_NEIGHBOURHOOD = 11, /* a neighbourhood's local topic */
+  SQ_DRAW_NEIGHBOURHOOD = 11, /* a neighbourhood's local topic, (seed, replicate, block) */
   SQ_DRAW_DESIGN_POINT = 12,   /* a coordinate of a random sweep design */
   SQ_DRAW_DESIGN_STRATUM = 13, /* a Latin hypercube point within its stratum */
   SQ_DRAW_DESIGN_SHUFFLE = 14, /* a Fisher-Yates step of a Latin hypercube */

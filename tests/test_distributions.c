@@ -3,6 +3,7 @@
  * standard errors of N draws (a false alarm about once in 16,000 checks). */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>
 
@@ -84,7 +85,7 @@ int main(void) {
   CHECK(p > 0.001, "each topic is an agent's main interest equally often: chi2 %.2f, p %.3f", chi2,
         p);
 
-  /* attributes are a pure function of (seed, agent) */
+  /* attributes are a pure function of (seed, replicate, agent) */
   sq_agent a1, a2;
   sq_agent_draw(&pop, 12345, r, &a1);
   gsl_rng_get(r); /* disturb the stream: it must not matter */
@@ -92,6 +93,30 @@ int main(void) {
   CHECK(a1.talkativeness == a2.talkativeness && a1.interest[3] == a2.interest[3] &&
             a1.spammer == a2.spammer,
         "an agent's attributes are the same at every draw");
+  /* Each replicate has its own people: a view of another replicate draws
+   * other attributes for the same place and other neighbourhood topics;
+   * a view of the same replicate draws the same ones. */
+  {
+    sq_population v0 = sq_population_view(&pop, 0), v1 = sq_population_view(&pop, 1),
+                  v1b = sq_population_view(&pop, 1);
+    int differ = 0, same = 1, topics_differ = 0;
+    for (uint32_t i = 0; i < 1000; i++) {
+      sq_agent b0, b1, b1b;
+      sq_agent_draw(&v0, i, r, &b0);
+      sq_agent_draw(&v1, i, r, &b1);
+      sq_agent_draw(&v1b, i, r, &b1b);
+      differ += b0.talkativeness != b1.talkativeness && b0.interest[0] != b1.interest[0];
+      same &= memcmp(&b1, &b1b, sizeof b1) == 0;
+    }
+    for (uint32_t block = 0; block < 200; block++) {
+      uint32_t agent = block * (uint32_t)sc.population.neighbourhood_size;
+      topics_differ += sq_local_topic(&v0, agent) != sq_local_topic(&v1, agent);
+    }
+    CHECK(pop.replicate == 0 && differ == 1000 && same,
+          "replicates 0 and 1 differ at %d of 1000 places; a replicate's people are fixed", differ);
+    CHECK(topics_differ > 200 / 2, "replicates 0 and 1: %d of 200 neighbourhoods' topics differ "
+          "(about 7/8 expected)", topics_differ);
+  }
   /* Homophily: the neighbourhood's local topic is an agent's main interest
    * far more often than the 1 in K of independent interests. */
   long local_main[2] = {0, 0};

@@ -443,7 +443,9 @@ int sq_run(const sq_scenario *scenario, const sq_population *pop, uint32_t repli
     }
     sc = varied;
   }
-  sq_world w = {.sc = sc, .pop = pop,
+  /* this replicate's people on the shared graph (models/population.h) */
+  sq_population people = sq_population_view(pop, replicate);
+  sq_world w = {.sc = sc, .pop = &people,
                 .mechanisms = opt && opt->mechanisms ? opt->mechanisms : sq_mechanisms,
                 .seed = (uint64_t)sc->seed, .replicate = replicate,
                 .topics = sc->population.topics,
