@@ -45,7 +45,8 @@ static int read_curves(const char *path, extent *x, spans *s, sq_error *err) {
   *x = (extent){0, 0, 0};
   if (s) s->n = 0;
   while (!rc && sq_plot_csv_next(&r, &rc, err)) {
-    int day = (int)sq_plot_csv_number(&r, cols[DAY]);
+    int day;
+    if ((rc = sq_plot_csv_day(&r, cols[DAY], &day, err))) break;
     x->last_day = day;
     if (sq_plot_csv_number(&r, cols[MEMBERS]) > 0) x->last_member_day = day;
     double g = sq_plot_csv_number(&r, cols[GROUPS]);

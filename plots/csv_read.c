@@ -117,6 +117,17 @@ double sq_plot_csv_number(const sq_plot_csv *r, int col) {
   return atof(field_of(r->line, col, buf, sizeof buf));
 }
 
+int sq_plot_csv_day(const sq_plot_csv *r, int col, int *day, sq_error *err) {
+  double v = sq_plot_csv_number(r, col);
+  if (!(v >= 0 && v <= SQ_PLOT_MAX_DAY) || v != (double)(int)v) {
+    char buf[64];
+    return sq_error_set(err, SQ_EINPUT, "%s:%d: expected a day from 0 to %d, got \"%.20s\"",
+                        r->path, r->line_no, SQ_PLOT_MAX_DAY, field_of(r->line, col, buf, sizeof buf));
+  }
+  *day = (int)v;
+  return SQ_OK;
+}
+
 /* ---- checking a whole file ---- */
 
 static bool is_number(const char *text) {

@@ -50,6 +50,13 @@ const char *sq_plot_csv_name(const sq_plot_csv *r, int col, char *buf, size_t si
 /* Field `col` of the current row as a number (0 when empty). */
 double sq_plot_csv_number(const sq_plot_csv *r, int col);
 
+/* The longest horizon a scenario may have (horizon_days), so the last day. */
+#define SQ_PLOT_MAX_DAY 36500
+
+/* Field `col` of the current row as a day: a whole number from 0 to
+ * SQ_PLOT_MAX_DAY, else an error naming the file and line. */
+int sq_plot_csv_day(const sq_plot_csv *r, int col, int *day, sq_error *err);
+
 /* What plot needs of a CSV file: columns by name, numbers (or empty
  * fields) in some of them, and at least `least_rows` rows. */
 typedef struct sq_plot_csv_need {
