@@ -59,7 +59,8 @@ static void content_terms(const sq_world *w, const sq_group *g, int day, sq_day_
 
 static void content_join(const sq_world *w, sq_group *g, int day, sq_newcomer *n) {
   (void)day;
-  g->m.post_rate[n->slot] = (float)(w->sc->content.post_rate_per_day * n->agent->talkativeness);
+  g->m.post_rate[n->slot] = (float)(w->sc->content.post_rate_per_day *
+                                    n->agent->talkativeness * n->agent->propensity);
 }
 
 /* Loss of focus: unless an active leader holds it, the theme blurs,

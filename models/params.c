@@ -73,6 +73,9 @@ const sq_param sq_params[] = {
     REAL("population.talkativeness_sigma", population.talkativeness_sigma, 0, 5, 1.5, "",
          "lognormal sigma of talkativeness (mean 1), which scales posting: participation "
          "inequality"),
+    REAL("population.lurker_share", population.lurker_share, 0, 0.99, 0.5, "",
+         "share of agents who read but never write (lurkers, 潜水); the others' posting is "
+         "scaled by 1 / (1 - share), so that the mean post rate is unchanged"),
     REAL("population.quality_mean", population.quality_mean, 0.01, 0.99, 0.5, "",
          "mean of the Beta-distributed quality of an agent's posts (0..1)"),
     POSITIVE("population.quality_concentration", population.quality_concentration, 1000, 4, "",

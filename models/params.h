@@ -30,6 +30,7 @@ typedef struct sq_population_params {
   double homophily;              /* extra Dirichlet weight on the local topic */
   double sociability_shape;      /* Pareto shape, mean 1 */
   double talkativeness_sigma;    /* lognormal sigma, mean 1 */
+  double lurker_share;           /* share of agents who never write */
   double quality_mean, quality_concentration;     /* Beta */
   double expectation_mean, expectation_sigma;     /* lognormal, value units */
   double tolerance_mean, tolerance_concentration; /* Beta */

@@ -67,4 +67,7 @@ void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agen
   out->quality = (float)q;
   out->expectation = (float)exp(log(p->expectation_mean) - 0.5 * x * x + x * z_x);
   out->tolerance = (float)beta_mean(r, p->tolerance_mean, p->tolerance_concentration);
+  /* last, so the draws above are the same whatever the share of lurkers */
+  double l = p->lurker_share;
+  out->propensity = gsl_rng_uniform(r) < l ? 0.0f : (float)(1 / (1 - l));
 }

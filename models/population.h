@@ -22,6 +22,7 @@ typedef struct sq_agent {
   float interest[SQ_MAX_TOPICS]; /* non-negative, unit length */
   float sociability;             /* Pareto, mean 1 */
   float talkativeness;           /* lognormal, mean 1 */
+  float propensity;              /* to write: 0 (a lurker) or 1 / (1 - lurker share), mean 1 */
   float quality;                 /* 0..1 */
   float expectation;             /* value/day for full engagement */
   float tolerance;               /* 0..1 */
