@@ -6,12 +6,18 @@
  * sharing its local topic), or anywhere once those are exhausted.  The
  * owner (when team.owner) comes first and leads; the next team.managers
  * founders are the core team.  Neither is ever a spammer; other founders
- * may be, if the rule admits them (docs/MODEL.md section 3).
+ * may be, if the rule admits them (docs/MODEL.md section 3).  Founders
+ * then keep the new group going for its first days (section 9).
  * Reads: group.founders, team.owner, team.managers,
  *   population.neighbourhood_size, recruitment.entry.rule,
- *   recruitment.entry.fit_threshold, engagement.initial.
+ *   recruitment.entry.fit_threshold, engagement.initial,
+ *   death.founder_effort_days.
  * Hooks: found (groups founded, not split off, on their first day).
- * Changes: adds members to g (through the engine), its leader and managers.
+ * Changes: adds members to g (through the engine), its leader and managers;
+ *   g->effort_until, the end of the founders' first-week effort: with
+ *   energy u drawn per group in [0, 1), 1 + floor(u E) days, E =
+ *   death.founder_effort_days, during which a group that has not yet held a
+ *   first conversation is not counted silent (models/death.c).
  * Draws: w->events keyed (day, group, SQ_DRAW_FOUNDERS); w->attributes. */
 #include "models/entry.h"
 #include "models/team.h"
@@ -54,6 +60,17 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
     if (manager) sq_team_add_manager(w, g, agent);
     if (anchor == SQ_NONE) anchor = agent;
     joined++;
+  }
+  /* the founders' first-week effort: their energy u, drawn once for the
+   * group after its founders (the same stream, so they are unchanged), keeps
+   * a group that has not yet held a first conversation going for 1 +
+   * floor(u E) days (models/death.c) */
+  int effort = sc->death.founder_effort_days;
+  if (effort > 0) {
+    double u = gsl_rng_uniform(r);
+    g->effort_until = day + 1 + (int32_t)(u * effort);
+  } else {
+    g->effort_until = day;
   }
 }
 

@@ -344,6 +344,10 @@ const sq_param sq_params[] = {
         "d: a group with fewer active members than this is silent (0: groups never die)"),
     INT("death.silent_days", death.silent_days, 1, 36500, 7, "days",
         "D: a group silent this many days in a row is dead, from the first of them"),
+    INT("death.founder_effort_days", death.founder_effort_days, 0, 36500, 7, "days",
+        "E: until its first conversation (a day with d active members) a new group's founders "
+        "keep it going for 1 + floor(uE) days, u their energy drawn per group in [0, 1); "
+        "silence counts only after that (0: from the first day)"),
     INT("stages.smoothing_days", stages.smoothing_days, 1, 365, 7, "days",
         "width of the centred moving average of active members used to classify stages"),
     REAL("stages.growth_from", stages.growth_from, 0, 1, 0.2, "",

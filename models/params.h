@@ -212,6 +212,7 @@ typedef struct sq_topic_params {
 typedef struct sq_death_params {
   int min_active; /* 0: groups never die */
   int silent_days;
+  int founder_effort_days; /* 0: silence counts from a group's first day */
 } sq_death_params;
 
 typedef struct sq_stage_params {

@@ -124,6 +124,8 @@ typedef struct sq_group {
   double active_growth;  /* smoothed daily growth of active members */
   uint32_t last_active, peak_active;
   int silent_run;        /* consecutive days with fewer than death.min_active */
+  int32_t effort_until;  /* founders keep a silent new group going until this day */
+  bool got_going;        /* it has held a first conversation (d active members) */
   uint32_t peak_members, reach;
   int32_t peak_day;
   /* today */
