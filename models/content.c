@@ -25,9 +25,9 @@
 #include <math.h>
 #include <string.h>
 
-double sq_topic_appeal(const sq_topic_params *t, int day) {
-  if (t->half_life_days <= 0) return 1.0;
-  return 1.0 / (1.0 + pow(day / t->half_life_days, t->fade_steepness));
+double sq_group_appeal(const sq_world *w, const sq_group *g, int day) {
+  if (g->half_life <= 0) return g->appeal;
+  return g->appeal / (1.0 + pow(day / g->half_life, w->sc->topic.fade_steepness));
 }
 
 void sq_make_theme(float *theme, int topics, int topic, double focus) {
@@ -90,7 +90,7 @@ static void content_group_day(sq_world *w, sq_group *g, int day) {
   double messages = (double)g->posts + g->ads_shown;
   double read_share = messages > kappa ? kappa / messages : 1.0;
   double freshness = c->freshness_floor + (1 - c->freshness_floor) * g->freshness;
-  g->content_factor = freshness * sq_topic_appeal(&w->sc->topic, day) * read_share *
+  g->content_factor = freshness * sq_group_appeal(w, g, day) * read_share *
                       (g->quality_posts + g->operations) / kappa;
   g->noise = c->ad_cost * read_share * g->ads_shown / kappa +
              c->overload_cost * (messages > kappa ? messages / kappa - 1 : 0);

@@ -6,9 +6,10 @@
 
 extern const sq_mechanism sq_mechanism_content;
 
-/* Appeal of the topic on a day of the run: 1 / (1 + (day / half_life)^k).
- * The topic ages for every group alike, as the field moves on. */
-double sq_topic_appeal(const sq_topic_params *t, int day);
+/* Appeal of g's topic on a day of the run: its own appeal (models/character.c)
+ * times 1 / (1 + (day / half_life)^k), half_life its own.  The topic ages with
+ * the calendar, as the field moves on. */
+double sq_group_appeal(const sq_world *w, const sq_group *g, int day);
 
 /* A unit theme vector of `topics` topics, the share `focus` on `topic` and
  * the rest spread evenly. */

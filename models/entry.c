@@ -68,7 +68,7 @@ bool sq_entry_accepts(const sq_world *w, const sq_group *g, int day, uint32_t ag
   if (a.spammer) return u < rp->acceptance.spammer;
   uint32_t inside = w->pop->graph.offset ? contacts_inside(w, agent, g->id) : invited;
   double accept = rp->acceptance.base * pow(fit, rp->acceptance.fit_exponent) *
-                  sq_topic_appeal(&w->sc->topic, day) *
+                  sq_group_appeal(w, g, day) *
                   (invited ? 1 + rp->acceptance.trust : 1) *
                   (1 + rp->acceptance.contacts_weight * log1p((double)inside)) *
                   (rule->paid ? rp->entry.paid_acceptance : 1);
@@ -153,7 +153,7 @@ static void entry_commit(sq_world *w, sq_group *g, int day) {
     bool welcomed = welcomes >= 1;
     welcomes -= welcomed;
     sq_world_add_member(w, g, day, c->agent, &a, c->inviter, c->veteran, welcomed,
-                        sc->engagement.initial);
+                        fmin(1.0, sc->engagement.initial * g->appeal));
   }
 }
 

@@ -9,12 +9,14 @@
  * file and a row here. */
 #include "models/world.h"
 
-extern const sq_mechanism sq_mechanism_founding, sq_mechanism_team, sq_mechanism_mentoring,
+extern const sq_mechanism sq_mechanism_character, sq_mechanism_founding, sq_mechanism_team,
+    sq_mechanism_mentoring,
     sq_mechanism_entry, sq_mechanism_evaporation, sq_mechanism_replication,
     sq_mechanism_moderation, sq_mechanism_spam, sq_mechanism_belonging, sq_mechanism_rituals,
     sq_mechanism_content, sq_mechanism_leaving, sq_mechanism_engagement, sq_mechanism_death;
 
 const sq_mechanism *const sq_mechanisms[] = {
+    &sq_mechanism_character,   /* born (first)                               models/character.c */
     &sq_mechanism_founding,    /* found                                      models/founding.c */
     &sq_mechanism_team,        /* left, group_day (first)                    models/team.c */
     &sq_mechanism_mentoring,   /* begin, terms, candidates (first), join    models/mentoring.c */

@@ -53,6 +53,7 @@ typedef struct sq_group_params {
   int qr_join_limit;
   int theme_topic;
   double theme_focus;
+  double appeal_spread; /* log-sd of a group's own appeal (models/character.c) */
 } sq_group_params;
 
 typedef struct sq_engagement_params {
@@ -161,6 +162,7 @@ typedef struct sq_team_params {
   int managers;
   double burnout_per_year;
   double burnout_spread;
+  double skill_spread; /* log-sd of the owner's skill (models/character.c) */
   double discouragement;
   double backup_burnout_share;
   double welcomes_per_day;
@@ -207,6 +209,7 @@ typedef struct sq_vary {
 typedef struct sq_topic_params {
   double half_life_days; /* 0: the topic never fades */
   double fade_steepness;
+  double half_life_spread; /* log-sd of a group's own half-life (models/character.c) */
 } sq_topic_params;
 
 typedef struct sq_death_params {

@@ -3,7 +3,8 @@
  * Models: an active leader posts content.operations_per_day of its own,
  * and on ritual days (check-in, sharing, meetup, each every so many days of
  * the group's age) a ritual's content and a boost to members' belonging;
- * all of it scaled by the leader's energy (docs/MODEL.md section 4.2).
+ * all of it scaled by the leader's energy and the owner's skill (g->skill,
+ * models/character.c; docs/MODEL.md section 4.2).
  * Without an active leader, none.
  * Reads: content.operations_per_day, rituals.{checkin,sharing,meetup}.
  *   {every_days,content,belonging}.
@@ -32,7 +33,7 @@ static void rituals_group_day(sq_world *w, sq_group *g, int day) {
     operations += ritual_due(&sc->rituals.checkin, age, &ritual_belonging);
     operations += ritual_due(&sc->rituals.sharing, age, &ritual_belonging);
     operations += ritual_due(&sc->rituals.meetup, age, &ritual_belonging);
-    operations *= g->leader_energy;
+    operations *= g->leader_energy * g->skill;
   }
   g->operations = operations;
   g->ritual_belonging = ritual_belonging;

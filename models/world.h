@@ -109,6 +109,10 @@ typedef struct sq_group {
   int32_t id, parent, born_day, died_day;
   bool alive;
   float theme[SQ_MAX_TOPICS];
+  /* its character, drawn at birth (models/character.c) */
+  double appeal;          /* its topic's own appeal, median 1 */
+  double half_life;       /* days: the run day its topic's appeal halves (0: never) */
+  double skill;           /* its owner's skill at operations, median 1 */
   sq_members m;
   /* the core team: an active leader (or none) and managers waiting to lead */
   uint32_t leader;       /* agent id, SQ_NONE: leaderless */
