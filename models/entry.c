@@ -153,7 +153,7 @@ static void entry_commit(sq_world *w, sq_group *g, int day) {
     bool welcomed = welcomes >= 1;
     welcomes -= welcomed;
     sq_world_add_member(w, g, day, c->agent, &a, c->inviter, c->veteran, welcomed,
-                        fmin(1.0, sc->engagement.initial * g->appeal));
+                        sc->engagement.initial);
   }
 }
 

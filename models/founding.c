@@ -56,7 +56,7 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
         sq_fit(a.interest, g->theme, w->topics) < sc->recruitment.entry.fit_threshold)
       continue;
     /* founders are the owner's acquaintances: welcomed, if there is an owner */
-    double engagement = owner || manager ? 1.0 : fmin(1.0, sc->engagement.initial * g->appeal);
+    double engagement = owner || manager ? 1.0 : fmin(1.0, sc->engagement.initial * g->enthusiasm);
     sq_world_add_member(w, g, day, agent, &a, SQ_NONE, false, sc->team.owner, engagement);
     if (owner) sq_team_take_lead(w, g, agent, 1.0);
     if (manager) sq_team_add_manager(w, g, agent);

@@ -119,9 +119,13 @@ const sq_param sq_params[] = {
         "the topic the first group's theme points at (group g of the initial ones: topic + g mod K)"),
     REAL("group.theme_focus", group.theme_focus, 0, 1, 1, "",
          "1: the theme is exactly its topic; 0: the theme spreads evenly over all topics"),
-    REAL("group.appeal_spread", group.appeal_spread, 0, 3, 0, "",
+    REAL("group.appeal_spread", group.appeal_spread, 0, 3, 0.4, "",
          "groups differ in how appealing their topic is: each group's appeal is a lognormal "
          "factor of median 1 and this log-sd, on what members read and on who accepts to join"),
+    REAL("group.enthusiasm_spread", group.enthusiasm_spread, 0, 3, 1.2, "",
+         "groups differ in what their founders came for (a passing purpose or a lasting "
+         "interest): the founders' starting engagement is engagement.initial times a lognormal "
+         "factor of median 1 and this log-sd, drawn per group (at most 1)"),
 
     /* engagement */
     BOOL("engagement.enabled", engagement.enabled, true,
@@ -292,7 +296,7 @@ const sq_param sq_params[] = {
         "core team besides the owner, chosen among the founders"),
     REAL("team.burnout_per_year", team.burnout_per_year, 0, 100, 0.5, "1/year",
          "energy the leader loses a year (burnout)"),
-    REAL("team.skill_spread", team.skill_spread, 0, 3, 0, "",
+    REAL("team.skill_spread", team.skill_spread, 0, 3, 0.5, "",
          "owners differ in skill: each group's operations content and rituals are scaled by a "
          "lognormal factor of median 1 and this log-sd, drawn per group"),
     REAL("team.burnout_spread", team.burnout_spread, 0, 3, 0.5, "",
@@ -327,7 +331,7 @@ const sq_param sq_params[] = {
          "fades)"),
     REAL("topic.fade_steepness", topic.fade_steepness, 0.1, 20, 3, "",
          "appeal = 1 / (1 + (day/half_life)^steepness)"),
-    REAL("topic.half_life_spread", topic.half_life_spread, 0, 3, 0, "",
+    REAL("topic.half_life_spread", topic.half_life_spread, 0, 3, 0.5, "",
          "topics differ in how long they last: each group's half-life is topic.half_life_days "
          "times a lognormal factor of median 1 and this log-sd"),
 

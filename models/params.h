@@ -53,7 +53,8 @@ typedef struct sq_group_params {
   int qr_join_limit;
   int theme_topic;
   double theme_focus;
-  double appeal_spread; /* log-sd of a group's own appeal (models/character.c) */
+  double appeal_spread;     /* log-sd of a group's own appeal (models/character.c) */
+  double enthusiasm_spread; /* log-sd of its founders' enthusiasm (models/character.c) */
 } sq_group_params;
 
 typedef struct sq_engagement_params {

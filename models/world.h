@@ -113,6 +113,7 @@ typedef struct sq_group {
   double appeal;          /* its topic's own appeal, median 1 */
   double half_life;       /* days: the run day its topic's appeal halves (0: never) */
   double skill;           /* its owner's skill at operations, median 1 */
+  double enthusiasm;      /* its founders' starting engagement factor, median 1 */
   sq_members m;
   /* the core team: an active leader (or none) and managers waiting to lead */
   uint32_t leader;       /* agent id, SQ_NONE: leaderless */
