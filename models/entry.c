@@ -49,8 +49,9 @@ const size_t sq_entry_rule_count = SQ_LEN(sq_entry_rules);
 static uint32_t contacts_inside(const sq_world *w, uint32_t agent, int32_t gid) {
   const sq_graph *graph = &w->pop->graph;
   if (!graph->offset) return 0;
-  uint32_t deg = sq_graph_degree(graph, agent), k = 0;
-  const uint32_t *nb = sq_graph_neighbors(graph, agent);
+  uint32_t scratch[SQ_GRAPH_SCRATCH], k = 0;
+  const uint32_t *nb;
+  uint32_t deg = sq_graph_contacts(graph, agent, scratch, &nb);
   for (uint32_t i = 0; i < deg; i++) k += sq_map_get(&w->map, nb[i]) == gid;
   return k;
 }

@@ -1,5 +1,6 @@
 #include "models/graph.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_rng.h>
@@ -86,37 +87,70 @@ static int build_well_mixed(sq_graph *g, const sq_graph_params *p, uint64_t seed
   return SQ_OK; /* contacts are drawn uniformly at random: nothing to store */
 }
 
-/* The far end of lattice edge (v, v + d): the lattice neighbour, or with
- * probability beta a uniformly drawn other agent.  A pure function of
- * (seed, v, d), so both passes below see the same edges. */
-static uint32_t ws_target(uint32_t v, uint32_t d, uint32_t n, double beta, uint64_t seed) {
+/* Lattice edge (v, v + d) is rewired with probability beta to a uniformly
+ * drawn other agent, its far end stored in *far; otherwise *far = v + d.  A
+ * pure function of (seed, v, d), so every pass below sees the same edges. */
+static bool ws_edge(uint32_t v, uint32_t d, uint32_t n, double beta, uint64_t seed,
+                    uint32_t *far) {
   sq_bits4 b = sq_philox(seed, SQ_NO_REPLICATE, SQ_NO_DAY, v, SQ_DRAW_GRAPH, d);
-  if (sq_u01(b.v[0]) >= beta) return (v + d) % n;
+  if (sq_u01(b.v[0]) >= beta) {
+    *far = (v + d) % n;
+    return false;
+  }
   uint32_t t = sq_below64((uint64_t)b.v[2] << 32 | b.v[1], n - 1); /* any other agent */
-  return t >= v ? t + 1 : t;
+  *far = t >= v ? t + 1 : t;
+  return true;
 }
 
-static int build_watts_strogatz(sq_graph *g, const sq_graph_params *p, uint64_t seed,
-                                int threads, sq_error *err) {
+/* Sort each agent's stored list (the ends of its rewired edges), so the
+ * arrays do not depend on the order threads added them. */
+static void sort_lists(sq_graph *g, int threads) {
+#pragma omp parallel for schedule(dynamic, 4096) num_threads(threads)
+  for (uint32_t v = 0; v < g->nodes; v++)
+    sort_small(g->neighbor + g->offset[v], g->offset[v + 1] - g->offset[v]);
+}
+
+/* Watts-Strogatz: a ring where each agent links to the graph.mean_degree / 2
+ * agents after it, each link rewired with graph.rewire_probability.  For
+ * up to 8 links a side the ring is computed on the fly (docs/MODEL.md
+ * section 2: about 9 B an agent at the defaults instead of 44); otherwise,
+ * or if an agent gathered too many rewired edges to assemble its contacts
+ * in SQ_GRAPH_SCRATCH, it is stored as plain lists. */
+enum { RING_TOO_DENSE = 1 };
+static int fill_watts_strogatz(sq_graph *g, const sq_graph_params *p, uint64_t seed,
+                               int threads, bool ring, sq_error *err) {
   uint32_t n = g->nodes, half = (uint32_t)p->mean_degree / 2;
   double beta = p->rewire_probability;
   memset(g->offset, 0, ((size_t)n + 1) * sizeof(uint32_t));
+  if (ring && !(g->rewired = calloc(n ? n : 1, 1)))
+    return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory for the rewired edges of %u agents", n);
 #pragma omp parallel for schedule(static) num_threads(threads)
   for (uint32_t v = 0; v < n; v++)
     for (uint32_t d = 1; d <= half; d++) {
-      uint32_t t = ws_target(v, d, n, beta, seed);
+      uint32_t t;
+      bool rewired = ws_edge(v, d, n, beta, seed, &t);
+      if (ring && !rewired) continue; /* implied by the ring */
+      if (ring) g->rewired[v] |= (uint8_t)(1u << (d - 1));
 #pragma omp atomic
       g->offset[v]++;
 #pragma omp atomic
       g->offset[t]++;
     }
+  uint32_t most = 0;
+  for (uint32_t v = 0; ring && v < n; v++) most = g->offset[v] > most ? g->offset[v] : most;
+  if (ring && 2 * half + most > SQ_GRAPH_SCRATCH) {
+    free(g->rewired);
+    g->rewired = NULL;
+    return RING_TOO_DENSE;
+  }
   uint32_t *cursor;
   int rc = allocate_csr(g, &cursor, err);
   if (rc) return rc;
 #pragma omp parallel for schedule(static) num_threads(threads)
   for (uint32_t v = 0; v < n; v++)
     for (uint32_t d = 1; d <= half; d++) {
-      uint32_t t = ws_target(v, d, n, beta, seed), at;
+      uint32_t t, at;
+      if (!ws_edge(v, d, n, beta, seed, &t) && ring) continue;
 #pragma omp atomic capture
       at = cursor[v]++;
       g->neighbor[at] = t;
@@ -125,7 +159,17 @@ static int build_watts_strogatz(sq_graph *g, const sq_graph_params *p, uint64_t 
       g->neighbor[at] = v;
     }
   free(cursor);
-  return canonicalize(g, threads, err);
+  if (!ring) return canonicalize(g, threads, err);
+  g->half = half;
+  sort_lists(g, threads);
+  return SQ_OK;
+}
+
+static int build_watts_strogatz(sq_graph *g, const sq_graph_params *p, uint64_t seed,
+                                int threads, sq_error *err) {
+  int rc = p->mean_degree / 2 <= 8 ? fill_watts_strogatz(g, p, seed, threads, true, err)
+                                   : RING_TOO_DENSE;
+  return rc == RING_TOO_DENSE ? fill_watts_strogatz(g, p, seed, threads, false, err) : rc;
 }
 
 /* Barabási-Albert preferential attachment: each new agent links to m =
@@ -212,10 +256,39 @@ int sq_graph_build(sq_graph *g, const sq_graph_params *p, uint32_t nodes, uint64
 void sq_graph_free(sq_graph *g) {
   free(g->offset);
   free(g->neighbor);
+  free(g->rewired);
   g->offset = g->neighbor = NULL;
+  g->rewired = NULL;
+}
+
+uint32_t sq_graph_contacts(const sq_graph *g, uint32_t v, uint32_t scratch[SQ_GRAPH_SCRATCH],
+                           const uint32_t **list) {
+  const uint32_t *stored = g->neighbor + g->offset[v];
+  uint32_t n_stored = g->offset[v + 1] - g->offset[v];
+  if (!g->rewired) {
+    *list = stored;
+    return n_stored;
+  }
+  /* the lattice edges to v + d and from v - d that were not rewired, and the
+   * rewired edges at either end; sorted, each once, as a stored list is */
+  uint32_t n = g->nodes, k = 0;
+  for (uint32_t d = 1; d <= g->half; d++) {
+    uint32_t back = (uint32_t)(((uint64_t)v + n - d % n) % n);
+    if (!(g->rewired[v] >> (d - 1) & 1)) scratch[k++] = (uint32_t)(((uint64_t)v + d) % n);
+    if (!(g->rewired[back] >> (d - 1) & 1)) scratch[k++] = back;
+  }
+  memcpy(scratch + k, stored, n_stored * sizeof *stored);
+  k += n_stored;
+  sort_small(scratch, k);
+  uint32_t once = 0;
+  for (uint32_t i = 0; i < k; i++)
+    if (i == 0 || scratch[i] != scratch[i - 1]) scratch[once++] = scratch[i];
+  *list = scratch;
+  return once;
 }
 
 size_t sq_graph_bytes(const sq_graph *g) {
   if (!g->offset) return 0;
-  return ((size_t)g->nodes + 1 + g->offset[g->nodes]) * sizeof(uint32_t);
+  return ((size_t)g->nodes + 1 + g->offset[g->nodes]) * sizeof(uint32_t) +
+         (g->rewired ? g->nodes : 0);
 }

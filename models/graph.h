@@ -12,9 +12,19 @@
 
 typedef struct sq_graph {
   uint32_t nodes;
-  uint32_t *offset;   /* nodes + 1 entries; none for a well-mixed population */
-  uint32_t *neighbor; /* offset[nodes] entries, each list sorted, no self-loops */
+  uint32_t *offset;   /* nodes + 1 entries; NULL for a well-mixed population */
+  uint32_t *neighbor; /* offset[nodes] entries: each agent's contacts, sorted, each once, no
+                         self-loops; of a ring (below), only the ends of its rewired edges */
+  /* A Watts-Strogatz ring computed on the fly: its lattice contacts are
+   * implied by the agent's place, so only which of them were rewired (bit
+   * d - 1 of rewired[v]: the edge from v to v + d) and the rewired edges
+   * (in offset/neighbor, under both ends) are stored.  NULL: plain lists. */
+  uint8_t *rewired;
+  uint32_t half; /* of a ring: lattice contacts on each side */
 } sq_graph;
+
+/* Room a caller gives sq_graph_contacts for a ring's contacts. */
+#define SQ_GRAPH_SCRATCH 96
 
 typedef struct sq_graph_model {
   const char *name;
@@ -32,12 +42,11 @@ int sq_graph_build(sq_graph *g, const sq_graph_params *p, uint32_t nodes, uint64
                    int threads, sq_error *err);
 void sq_graph_free(sq_graph *g);
 
-static inline uint32_t sq_graph_degree(const sq_graph *g, uint32_t v) {
-  return g->offset ? g->offset[v + 1] - g->offset[v] : 0;
-}
-static inline const uint32_t *sq_graph_neighbors(const sq_graph *g, uint32_t v) {
-  return g->neighbor + g->offset[v];
-}
+/* The contacts of agent v, sorted and each once: *list points into the
+ * graph, or for a ring into `scratch` (SQ_GRAPH_SCRATCH ids), where they are
+ * assembled.  Returns how many.  Not for a well-mixed population. */
+uint32_t sq_graph_contacts(const sq_graph *g, uint32_t v, uint32_t scratch[SQ_GRAPH_SCRATCH],
+                           const uint32_t **list);
 
 /* Bytes the graph holds. */
 size_t sq_graph_bytes(const sq_graph *g);

@@ -52,8 +52,10 @@ static uint32_t draw_contact(const sq_world *w, uint32_t agent, gsl_rng *r) {
     uint32_t t = sq_stream_below(r, w->pop->size - 1);
     return t >= agent ? t + 1 : t;
   }
-  uint32_t deg = sq_graph_degree(graph, agent);
-  return deg ? sq_graph_neighbors(graph, agent)[sq_stream_below(r, deg)] : SQ_NONE;
+  uint32_t scratch[SQ_GRAPH_SCRATCH];
+  const uint32_t *contacts;
+  uint32_t deg = sq_graph_contacts(graph, agent, scratch, &contacts);
+  return deg ? contacts[sq_stream_below(r, deg)] : SQ_NONE;
 }
 
 /* Today's invitees of g who accept, while there is room. */
