@@ -1,6 +1,8 @@
 /* shequn: an agent-based simulator of online communities (社群). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <gsl/gsl_errno.h>
 
 #include "sim/commands/cli.h"
@@ -39,7 +41,18 @@ static const command commands[] = {
     {"params", sq_cmd_params},
 };
 
+/* Threads that wait at the end of a parallel loop spin by default, and on
+ * a machine shared with another process two spinning threads run slower
+ * than one.  libgomp reads OMP_WAIT_POLICY once, as it loads, before main:
+ * so unless the user chose a policy, start again once with the passive one
+ * (threads sleep while they wait).  If that fails, carry on as we are. */
+static void prefer_passive_waiting(char **argv) {
+  if (getenv("OMP_WAIT_POLICY") || setenv("OMP_WAIT_POLICY", "passive", 1)) return;
+  execv("/proc/self/exe", argv);
+}
+
 int main(int argc, char **argv) {
+  prefer_passive_waiting(argv);
   /* GSL must report errors through return codes, never abort a run; set
    * once, before any parallel region. */
   gsl_set_error_handler_off();
