@@ -10,7 +10,7 @@
  * then keep the new group going for its first days (section 9).
  * Reads: group.founders, team.owner, team.managers,
  *   population.neighbourhood_size, recruitment.entry.rule,
- *   recruitment.entry.fit_threshold, engagement.initial,
+ *   recruitment.entry.fit_threshold, engagement.initial, g->enthusiasm (models/character.c),
  *   death.founder_effort_days.
  * Hooks: found (groups founded, not split off, on their first day).
  * Changes: adds members to g (through the engine), its leader and managers;
@@ -18,18 +18,38 @@
  *   energy u drawn per group in [0, 1), 1 + floor(u E) days, E =
  *   death.founder_effort_days, during which a group that has not yet held a
  *   first conversation is not counted silent (models/death.c).
- * Draws: w->events keyed (day, group, SQ_DRAW_FOUNDERS); w->attributes. */
+ * Draws: w->events keyed (day, group, SQ_DRAW_FOUNDERS), with a copy of it
+ *   (w->thread_streams[0]) drawing each batch of tries ahead; attributes
+ *   on each thread's second stream, re-keyed per agent. */
 #include <math.h>
+#include <omp.h>
+#include <stdlib.h>
 
 #include "models/entry.h"
 #include "models/team.h"
 #include "models/world.h"
 #include "models/rng.h"
 
+/* The agent of the next try: an acquaintance of the first founder while
+ * near tries last (`left` tries after this one), else anyone. */
+static uint32_t next_try(gsl_rng *r, uint32_t anchor, long left, long far_tries, uint32_t reach,
+                         uint32_t n) {
+  if (anchor != SQ_NONE && left > far_tries && reach > 0)
+    return (uint32_t)(((uint64_t)anchor + n - reach + sq_stream_below(r, 2 * reach + 1)) % n);
+  return sq_stream_below(r, n);
+}
+
+/* Founders are tried in batches: the batch's agents are drawn ahead on a
+ * copy of the stream, their attributes (a pure function of seed, replicate
+ * and agent, and most of the cost) in parallel, and the tries committed in
+ * order on the stream itself, which draws exactly what one-by-one tries
+ * would: so the founders are the same for any number of threads. */
+enum { BATCH_MAX = 4096, PARALLEL_MIN = 64 };
+
 static void founding_found(sq_world *w, sq_group *g, int day) {
   const sq_scenario *sc = w->sc;
   const sq_entry_rule *rule = &sq_entry_rules[sc->recruitment.entry.rule];
-  gsl_rng *r = w->events;
+  gsl_rng *r = w->events, *ahead = w->thread_streams[0];
   sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, (uint32_t)g->id, SQ_DRAW_FOUNDERS);
   uint32_t n = w->pop->size, reach = (uint32_t)sc->population.neighbourhood_size;
   if (reach > n / 2) reach = n / 2;
@@ -41,28 +61,49 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
   if (near_tries > 4L * (2 * reach + 1)) near_tries = 4L * (2 * reach + 1);
   long tries = near_tries + far_tries;
   uint32_t anchor = SQ_NONE;
-  for (int joined = 0; joined < need && tries-- > 0;) {
-    uint32_t agent;
-    if (anchor != SQ_NONE && tries > far_tries && reach > 0) /* an acquaintance */
-      agent = (uint32_t)(((uint64_t)anchor + n - reach + sq_stream_below(r, 2 * reach + 1)) % n);
-    else
-      agent = sq_stream_below(r, n);
-    if (sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) continue;
-    sq_agent a;
-    sq_agent_draw(w->pop, agent, w->attributes, &a);
-    bool owner = joined < owners, manager = !owner && joined < owners + sc->team.managers;
-    if (a.spammer && (owner || manager)) continue;
-    if (rule->screens_fit &&
-        sq_fit(a.interest, g->theme, w->topics) < sc->recruitment.entry.fit_threshold)
-      continue;
-    /* founders are the owner's acquaintances: welcomed, if there is an owner */
-    double engagement = owner || manager ? 1.0 : fmin(1.0, sc->engagement.initial * g->enthusiasm);
-    sq_world_add_member(w, g, day, agent, &a, SQ_NONE, false, sc->team.owner, engagement);
-    if (owner) sq_team_take_lead(w, g, agent, 1.0);
-    if (manager) sq_team_add_manager(w, g, agent);
-    if (anchor == SQ_NONE) anchor = agent;
-    joined++;
+  long cap = need < BATCH_MAX / 2 ? 2L * need : BATCH_MAX;
+  uint32_t *agents = malloc((size_t)cap * sizeof *agents);
+  sq_agent *drawn = malloc((size_t)cap * sizeof *drawn);
+  if (!agents || !drawn) {
+    free(agents), free(drawn);
+    sq_world_fail(w, "the founders' attributes");
+    return;
   }
+  for (int joined = 0; joined < need && tries > 0;) {
+    long batch = 2L * (need - joined);
+    batch = batch > cap ? cap : batch > tries ? tries : batch;
+    gsl_rng_memcpy(ahead, r);
+    for (long k = 0; k < batch; k++)
+      agents[k] = next_try(ahead, anchor, tries - 1 - k, far_tries, reach, n);
+    int threads = batch >= PARALLEL_MIN ? w->threads : 1;
+#pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
+    for (long k = 0; k < batch; k++)
+      if (sq_map_get(&w->map, agents[k]) == SQ_MAP_ABSENT)
+        sq_agent_draw(w->pop, agents[k], w->thread_streams[2 * omp_get_thread_num() + 1],
+                      &drawn[k]);
+    for (long k = 0; k < batch && joined < need; k++) {
+      uint32_t agent = next_try(r, anchor, --tries, far_tries, reach, n);
+      if (sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) continue;
+      const sq_agent *a = &drawn[k];
+      bool owner = joined < owners, manager = !owner && joined < owners + sc->team.managers;
+      if (a->spammer && (owner || manager)) continue;
+      if (rule->screens_fit &&
+          sq_fit(a->interest, g->theme, w->topics) < sc->recruitment.entry.fit_threshold)
+        continue;
+      /* founders are the owner's acquaintances: welcomed, if there is an owner */
+      double engagement =
+          owner || manager ? 1.0 : fmin(1.0, sc->engagement.initial * g->enthusiasm);
+      sq_world_add_member(w, g, day, agent, a, SQ_NONE, false, sc->team.owner, engagement);
+      if (owner) sq_team_take_lead(w, g, agent, 1.0);
+      if (manager) sq_team_add_manager(w, g, agent);
+      joined++;
+      if (anchor == SQ_NONE) { /* the rest of the batch was drawn without it */
+        anchor = agent;
+        break;
+      }
+    }
+  }
+  free(agents), free(drawn);
   /* the founders' first-week effort: their energy u, drawn once for the
    * group after its founders (the same stream, so they are unchanged), keeps
    * a group that has not yet held a first conversation going for 1 +
