@@ -48,6 +48,7 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
     else
       agent = sq_stream_below(r, n);
     if (sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) continue;
+    if (sq_agent_arrival_day(w->pop, agent) > day) continue; /* not in the market yet */
     sq_agent a;
     sq_agent_draw(w->pop, agent, w->attributes, &a);
     bool owner = joined < owners, manager = !owner && joined < owners + sc->team.managers;
