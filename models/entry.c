@@ -7,10 +7,14 @@
  * inside; accepted candidates join at the day's commit while there is
  * room, welcomed by the active team up to its capacity.  Paid entry: fewer
  * accept, newcomers start more engaged and leave less (docs/MODEL.md
- * sections 5 and 6).
+ * sections 5 and 6).  Nobody is reached before the day it enters the
+ * market (sq_agent_arrival_day, models/population.h); a former member may
+ * return when invited, after returning.after_days away, at
+ * returning.acceptance of the usual acceptance (section 8.1).
  * Reads: recruitment.entry.*, recruitment.acceptance.*,
- *   recruitment.outreach.*, recruitment.closed_after_days, group.capacity,
- *   group.qr_join_limit, team.welcomes_per_day, engagement.initial.
+ *   recruitment.outreach.*, recruitment.returning.*,
+ *   recruitment.closed_after_days, group.capacity, group.qr_join_limit,
+ *   team.welcomes_per_day, engagement.initial, population.arrival_*.
  * Hooks: born (the adaptive schedule's level starts at outreach.per_day),
  *   candidates (outreach, after invitations), commit (candidates
  *   join), join (paid entry's engagement and hazard scale).
@@ -18,7 +22,8 @@
  *   engine); a newcomer's flags, engagement and leave_scale.
  * Draws: outreach from a stream keyed (day, group, SQ_DRAW_OUTREACH);
  *   acceptance from the inviter's or the outreach's stream; attributes
- *   from w->attributes at the commit. */
+ *   from w->attributes at the commit; arrival days are keyed (agent,
+ *   SQ_DRAW_ARRIVAL), drawn afresh when needed. */
 #include "models/entry.h"
 
 #include <math.h>

@@ -8,8 +8,9 @@
  * founders are the core team.  Neither is ever a spammer; other founders
  * may be, if the rule admits them (docs/MODEL.md section 3).  Founders
  * then keep the new group going for its first days (section 9).
+ * Founders are agents already in the market (population.arrival_*).
  * Reads: group.founders, team.owner, team.managers,
- *   population.neighbourhood_size, recruitment.entry.rule,
+ *   population.neighbourhood_size, population.arrival_*, recruitment.entry.rule,
  *   recruitment.entry.fit_threshold, engagement.initial,
  *   death.founder_effort_days.
  * Hooks: found (groups founded, not split off, on their first day).
