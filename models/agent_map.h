@@ -1,7 +1,8 @@
-/* A hash map from agent id to the group it belongs to (>= 0), or
- * SQ_MAP_FORMER for an agent who has left.  Open addressing with linear
- * probing; work and memory grow with the members of a run, never with the
- * whole population. */
+/* A hash map from agent id to the group it belongs to (>= 0), or, for an
+ * agent who has left, the day it left (sq_map_former: -3 - day, so former
+ * members may return after a while, models/entry.c).  Open addressing with
+ * linear probing; work and memory grow with the members of a run, never
+ * with the whole population. */
 #ifndef SQ_AGENT_MAP_H
 #define SQ_AGENT_MAP_H
 
@@ -9,9 +10,13 @@
 #include <stdlib.h>
 
 #define SQ_MAP_ABSENT (-2) /* never joined */
-#define SQ_MAP_FORMER (-1) /* joined once and left */
 #define SQ_MAP_EMPTY_KEY 0xFFFFFFFFu
 
+/* The value of an agent who left on `day` (>= 0): joined once and left. */
+static inline int32_t sq_map_former(int32_t day) { return -3 - day; }
+/* Is v (a value of the map) a former member's?  Then it left on day -3 - v. */
+static inline int sq_map_is_former(int32_t v) { return v <= -3; }
+static inline int32_t sq_map_left_day(int32_t v) { return -3 - v; }
 typedef struct sq_agent_map {
   uint32_t *keys;
   int32_t *values;

@@ -7,10 +7,14 @@
  * inside; accepted candidates join at the day's commit while there is
  * room, welcomed by the active team up to its capacity.  Paid entry: fewer
  * accept, newcomers start more engaged and leave less (docs/MODEL.md
- * sections 5 and 6).
+ * sections 5 and 6).  Nobody is reached before the day it enters the
+ * market (sq_agent_arrival_day, models/population.h); a former member may
+ * return when invited, after returning.after_days away, at
+ * returning.acceptance of the usual acceptance (section 8.1).
  * Reads: recruitment.entry.*, recruitment.acceptance.*,
- *   recruitment.outreach.*, recruitment.closed_after_days, group.capacity,
- *   group.qr_join_limit, team.welcomes_per_day, engagement.initial.
+ *   recruitment.outreach.*, recruitment.returning.*,
+ *   recruitment.closed_after_days, group.capacity, group.qr_join_limit,
+ *   team.welcomes_per_day, engagement.initial, population.arrival_*.
  * Hooks: born (the adaptive schedule's level starts at outreach.per_day),
  *   candidates (outreach, after invitations), commit (candidates
  *   join), join (paid entry's engagement and hazard scale).
@@ -18,7 +22,8 @@
  *   engine); a newcomer's flags, engagement and leave_scale.
  * Draws: outreach from a stream keyed (day, group, SQ_DRAW_OUTREACH);
  *   acceptance from the inviter's or the outreach's stream; attributes
- *   from w->attributes at the commit. */
+ *   from w->attributes at the commit; arrival days are keyed (agent,
+ *   SQ_DRAW_ARRIVAL), drawn afresh when needed. */
 #include "models/entry.h"
 
 #include <math.h>
@@ -56,11 +61,23 @@ static uint32_t contacts_inside(const sq_world *w, uint32_t agent, int32_t gid) 
   return k;
 }
 
+/* May an agent whose entry in the map is `where` return, invited, today?
+ * A former member who left at least returning.after_days ago, if
+ * returning.acceptance is set; never a member of a group. */
+static bool returns(const sq_world *w, int32_t where, int day) {
+  const sq_returning_params *p = &w->sc->recruitment.returning;
+  return p->acceptance > 0 && sq_map_is_former(where) &&
+         day - sq_map_left_day(where) >= p->after_days;
+}
+
 bool sq_entry_accepts(const sq_world *w, const sq_group *g, int day, uint32_t agent, bool invited,
                       gsl_rng *r, gsl_rng *attributes) {
   const sq_recruitment_params *rp = &w->sc->recruitment;
   const sq_entry_rule *rule = &sq_entry_rules[rp->entry.rule];
-  if (sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) return false;
+  int32_t where = sq_map_get(&w->map, agent);
+  bool returning = where != SQ_MAP_ABSENT;
+  if (returning && !(invited && returns(w, where, day))) return false;
+  if (sq_agent_arrival_day(w->pop, agent) > day) return false; /* not in the market yet */
   double u = gsl_rng_uniform(r);
   sq_agent a;
   sq_agent_draw_screen(w->pop, agent, attributes, &a);
@@ -72,7 +89,8 @@ bool sq_entry_accepts(const sq_world *w, const sq_group *g, int day, uint32_t ag
                   sq_group_appeal(w, g, day) *
                   (invited ? 1 + rp->acceptance.trust : 1) *
                   (1 + rp->acceptance.contacts_weight * log1p((double)inside)) *
-                  (rule->paid ? rp->entry.paid_acceptance : 1);
+                  (rule->paid ? rp->entry.paid_acceptance : 1) *
+                  (returning ? rp->returning.acceptance : 1);
   return u < accept;
 }
 
@@ -130,6 +148,7 @@ static void entry_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r, gsl_
            g->n_candidates < outsiders)
       agent = draw_outsider(w, r);
     if (agent == SQ_NONE || (s->direct && already_candidate(g, agent))) return;
+    if (sq_agent_arrival_day(w->pop, agent) > day) continue; /* not in the market yet */
     if (s->direct || sq_entry_accepts(w, g, day, agent, false, r, attributes)) {
       sq_group_push_candidate(w, g, (sq_candidate){agent, SQ_NONE, false, true});
       joining++;
@@ -148,7 +167,7 @@ static void entry_commit(sq_world *w, sq_group *g, int day) {
     const sq_candidate *c = &g->candidates[k];
     if (g->m.count >= (uint32_t)sc->group.capacity) break;
     if (c->outreach && g->m.count >= limit) continue;
-    if (sq_map_get(&w->map, c->agent) != SQ_MAP_ABSENT) continue;
+    if (sq_map_get(&w->map, c->agent) >= 0) continue; /* joined another group today */
     sq_agent a;
     sq_agent_draw(w->pop, c->agent, w->attributes, &a);
     bool welcomed = welcomes >= 1;

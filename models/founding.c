@@ -8,8 +8,9 @@
  * founders are the core team.  Neither is ever a spammer; other founders
  * may be, if the rule admits them (docs/MODEL.md section 3).  Founders
  * then keep the new group going for its first days (section 9).
+ * Founders are agents already in the market (population.arrival_*).
  * Reads: group.founders, team.owner, team.managers,
- *   population.neighbourhood_size, recruitment.entry.rule,
+ *   population.neighbourhood_size, population.arrival_*, recruitment.entry.rule,
  *   recruitment.entry.fit_threshold, engagement.initial, g->enthusiasm (models/character.c),
  *   death.founder_effort_days.
  * Hooks: found (groups founded, not split off, on their first day).
@@ -84,6 +85,7 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
     for (long k = 0; k < batch && joined < need; k++) {
       uint32_t agent = next_try(r, anchor, --tries, far_tries, reach, n);
       if (sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) continue;
+      if (sq_agent_arrival_day(w->pop, agent) > day) continue; /* not in the market yet */
       const sq_agent *a = &drawn[k];
       bool owner = joined < owners, manager = !owner && joined < owners + sc->team.managers;
       if (a->spammer && (owner || manager)) continue;

@@ -95,6 +95,11 @@ const sq_param sq_params[] = {
          "well expect more (a Gaussian copula)"),
     REAL("population.spammer_share", population.spammer_share, 0, 1, 0.02, "",
          "share of agents who are marketers (spammers): they post ads, not content"),
+    REAL("population.arrival_share", population.arrival_share, 0, 1, 0, "",
+         "share of agents who enter the market after day 0 (newcomers to the field): nobody "
+         "can reach them before"),
+    INT("population.arrival_days", population.arrival_days, 1, 36500, 3650, "days",
+        "the late entrants enter on a day uniform over 1..arrival_days"),
 
     /* social graph */
     ENUM("graph.model", graph.model, graph_choices, SQ_GRAPH_WATTS_STROGATZ,
@@ -122,6 +127,9 @@ const sq_param sq_params[] = {
     REAL("group.appeal_spread", group.appeal_spread, 0, 3, 0.4, "",
          "groups differ in how appealing their topic is: each group's appeal is a lognormal "
          "factor of median 1 and this log-sd, on what members read and on who accepts to join"),
+    BOOL("group.known_first", group.known_first, false,
+         "the groups founded on day 0 are a known case (a given founder, topic and team): they "
+         "have the median character (every factor 1) and only later groups draw theirs"),
     REAL("group.enthusiasm_spread", group.enthusiasm_spread, 0, 3, 1.2, "",
          "groups differ in what their founders came for (a passing purpose or a lasting "
          "interest): the founders' starting engagement is engagement.initial times a lognormal "
@@ -248,6 +256,13 @@ const sq_param sq_params[] = {
          0, 10, 0, "1/year",
          "evaporation: a newcomer's quality is scaled by max(0.1, 1 - rate x group age in "
          "years): entrants get worse as the group ages"),
+
+    /* recruitment: former members returning */
+    REAL("recruitment.returning.acceptance", recruitment.returning.acceptance, 0, 1, 0, "",
+         "a former member invited by a contact accepts at this factor of a newcomer's "
+         "acceptance (0: nobody who has left joins again)"),
+    INT("recruitment.returning.after_days", recruitment.returning.after_days, 0, 36500, 180,
+        "days", "days since it left before a former member may return"),
 
     /* old brings new: mentoring */
     BOOL("mentoring.enabled", mentoring.enabled, true,

@@ -36,6 +36,8 @@ typedef struct sq_population_params {
   double tolerance_mean, tolerance_concentration; /* Beta */
   double quality_expectation_correlation; /* of the normal scores behind both */
   double spammer_share;
+  double arrival_share;          /* share of agents who enter the market after day 0 */
+  int arrival_days;              /* they enter uniformly over days 1..arrival_days */
 } sq_population_params;
 
 enum { SQ_GRAPH_WELL_MIXED, SQ_GRAPH_WATTS_STROGATZ, SQ_GRAPH_BARABASI_ALBERT };
@@ -55,6 +57,7 @@ typedef struct sq_group_params {
   double theme_focus;
   double appeal_spread;     /* log-sd of a group's own appeal (models/character.c) */
   double enthusiasm_spread; /* log-sd of its founders' enthusiasm (models/character.c) */
+  bool known_first;         /* day-0 groups have the median character */
 } sq_group_params;
 
 typedef struct sq_engagement_params {
@@ -126,12 +129,19 @@ typedef struct sq_entry_params {
   double quality_decline_per_year;
 } sq_entry_params;
 
+/* Former members returning (models/entry.c). */
+typedef struct sq_returning_params {
+  double acceptance; /* factor on a former member's acceptance of an invitation; 0: never */
+  int after_days;    /* days away before a former member may return */
+} sq_returning_params;
+
 typedef struct sq_recruitment_params {
   int closed_after_days;
   sq_outreach_params outreach;
   sq_word_of_mouth_params word_of_mouth;
   sq_acceptance_params acceptance;
   sq_entry_params entry;
+  sq_returning_params returning;
 } sq_recruitment_params;
 
 typedef struct sq_mentoring_params {

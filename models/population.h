@@ -17,6 +17,7 @@
 #include "models/params.h"
 #include "models/error.h"
 #include "models/graph.h"
+#include "models/rng.h"
 
 typedef struct sq_agent {
   float interest[SQ_MAX_TOPICS]; /* non-negative, unit length */
@@ -62,6 +63,12 @@ void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *stream, sq
 void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, gsl_rng *stream,
                           sq_agent *out);
 
+/* The day `agent` enters the market (目标客群 grows): 0 for all but the
+ * share population.arrival_share, who enter on a day uniform over 1 ..
+ * population.arrival_days.  A pure function of (seed, replicate, agent);
+ * before it, nobody can reach the agent (docs/MODEL.md section 1). */
+static inline int32_t sq_agent_arrival_day(const sq_population *pop, uint32_t agent);
+
 /* The local topic of the neighbourhood `agent` lives in (homophily), in
  * the population's replicate. */
 uint32_t sq_local_topic(const sq_population *pop, uint32_t agent);
@@ -71,6 +78,15 @@ static inline double sq_fit(const float *interest, const float *theme, int topic
   double f = 0;
   for (int k = 0; k < topics; k++) f += (double)interest[k] * theme[k];
   return f;
+}
+
+static inline int32_t sq_agent_arrival_day(const sq_population *pop, uint32_t agent) {
+  double share = pop->params.arrival_share;
+  if (!(share > 0)) return 0;
+  sq_bits4 b = sq_philox(pop->seed, pop->replicate, SQ_NO_DAY, agent, SQ_DRAW_ARRIVAL, 0);
+  if (sq_u01(b.v[0]) >= share) return 0;
+  return 1 + (int32_t)sq_below64((uint64_t)b.v[2] << 32 | b.v[1],
+                                 (uint32_t)pop->params.arrival_days);
 }
 
 #endif

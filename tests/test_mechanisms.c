@@ -1,6 +1,7 @@
 /* The bookkeeping of the model's mechanisms, checked on small runs:
  * replication (spells, parents, capacity), settings drawn per replicate,
- * the core team (burnout, succession), a closed group, hard selling. */
+ * the core team (burnout, succession), a closed group, hard selling, the
+ * market's renewal (late entrants, former members returning). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,11 +182,62 @@ static void test_closed_and_selling(void) {
   sq_result_free(&r);
 }
 
+/* Late entrants are never reached before their arrival day; former
+ * members come back only after returning.after_days away, and never when
+ * returning.acceptance is 0; reach counts each agent once. */
+static void test_renewal(void) {
+  sq_scenario sc = read("scenarios/well_run.json");
+  sc.horizon_days = 400;
+  sc.population.arrival_share = 0.5;
+  sc.population.arrival_days = 200;
+  sc.recruitment.returning.acceptance = 1;
+  sc.recruitment.returning.after_days = 60;
+  sq_population pop;
+  sq_error err = {0};
+  sq_population_init(&pop, &sc, (uint64_t)sc.seed, 1, &err);
+  sq_run_result r = run(&sc, 3, 2);
+  sq_population view = sq_population_view(&pop, 3);
+  int arrived = 1, late = 0, away = 1, returns = 0;
+  size_t agents = 0;
+  for (size_t k = 0; k < r.n_members; k++) {
+    int32_t a = sq_agent_arrival_day(&view, r.members[k].member);
+    arrived &= a <= r.members[k].join_day;
+    late += a > 0;
+  }
+  qsort(r.members, r.n_members, sizeof *r.members, by_member_then_day);
+  for (size_t k = 0; k < r.n_members; k++) {
+    const sq_member_record *b = &r.members[k];
+    if (k == 0 || r.members[k - 1].member != b->member) {
+      agents++;
+      continue;
+    }
+    const sq_member_record *a = &r.members[k - 1];
+    away &= a->leave_day >= 0 && b->join_day - a->leave_day >= sc.recruitment.returning.after_days;
+    returns++;
+  }
+  CHECK(arrived && late > 0, "no member joins before its arrival day (%d spells of late entrants)",
+        late);
+  CHECK(away && returns > 0, "%d former members came back, each after %d days away or more",
+        returns, sc.recruitment.returning.after_days);
+  CHECK(r.reach == agents, "reach counts each agent once (%llu agents, %zu spells)",
+        (unsigned long long)r.reach, r.n_members);
+  sq_result_free(&r);
+  sc.recruitment.returning.acceptance = 0;
+  r = run(&sc, 3, 2);
+  qsort(r.members, r.n_members, sizeof *r.members, by_member_then_day);
+  returns = 0;
+  for (size_t k = 1; k < r.n_members; k++) returns += r.members[k - 1].member == r.members[k].member;
+  CHECK(returns == 0, "with returning.acceptance 0 nobody who has left joins again (%d)", returns);
+  sq_result_free(&r);
+  sq_population_free(&pop);
+}
+
 int main(void) {
   gsl_set_error_handler_off();
   test_replication();
   test_vary();
   test_team();
   test_closed_and_selling();
+  test_renewal();
   return CHECK_DONE();
 }

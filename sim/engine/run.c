@@ -168,6 +168,7 @@ void sq_group_tally(const sq_scenario *sc, sq_group *g, uint8_t flags, float eng
 void sq_world_add_member(sq_world *w, sq_group *g, int day, uint32_t agent, const sq_agent *a,
                          uint32_t inviter, bool veteran, bool welcomed, double engagement) {
   sq_members *m = &g->m;
+  bool first_time = sq_map_get(&w->map, agent) == SQ_MAP_ABSENT; /* not a returning member */
   if (sq_members_reserve(m, m->count + 1, w->topics) || sq_map_put(&w->map, agent, g->id)) {
     sq_world_fail(w, "a group's members");
     return;
@@ -195,7 +196,7 @@ void sq_world_add_member(sq_world *w, sq_group *g, int day, uint32_t agent, cons
   m->engagement[i] = (float)(n.engagement > 1 ? 1 : n.engagement);
   g->joins++;
   g->reach++;
-  w->ever_joined++;
+  w->ever_joined += first_time;
   sq_group_tally(w->sc, g, m->flags[i], m->engagement[i]);
 }
 
@@ -233,7 +234,7 @@ static void process_leavers(sq_world *w, sq_group *g, int day) {
   for (uint32_t k = g->n_leavers; k-- > 0;) { /* descending: swaps never move a leaver */
     uint32_t i = g->leavers[k], agent = m->agent[i];
     sq_world_record_member(w, g, i, day);
-    if (sq_map_put(&w->map, agent, SQ_MAP_FORMER)) sq_world_fail(w, "the map of members");
+    if (sq_map_put(&w->map, agent, sq_map_former(day))) sq_world_fail(w, "the map of members");
     sq_members_remove(m, i, w->topics);
     g->leaves++;
     EACH_MECHANISM(w, left, w, g, agent, day);
@@ -278,7 +279,7 @@ static void finish_group(sq_world *w, sq_group *g, int last_day) {
   }
   for (uint32_t i = 0; i < g->m.count; i++) {
     sq_world_record_member(w, g, i, g->alive ? -1 : last_day);
-    if (!g->alive && sq_map_put(&w->map, g->m.agent[i], SQ_MAP_FORMER))
+    if (!g->alive && sq_map_put(&w->map, g->m.agent[i], sq_map_former(last_day)))
       sq_world_fail(w, "the map of members");
   }
   members_free(&g->m);
