@@ -20,12 +20,14 @@ static void leaving_terms(const sq_world *w, const sq_group *g, int day, sq_day_
   t->leave_rate = p->leave_rate_per_day;
   t->base_leave = p->base_leave_rate_per_day;
   t->newcomer_leave = p->newcomer_leave_rate_per_day;
+  t->tenure_rate = p->tenure_halving_days > 0 ? 1 / p->tenure_halving_days : 0;
 }
 
 static void leaving_join(const sq_world *w, sq_group *g, int day, sq_newcomer *n) {
   bool mentored = g->m.flags[n->slot] & SQ_M_MENTORED;
   g->m.newcomer_until[n->slot] =
       mentored || n->welcomed ? day : day + w->sc->engagement.newcomer_days;
+  g->m.leave_scale[n->slot] *= n->agent->frailty; /* after paid entry's commitment */
 }
 
 const sq_mechanism sq_mechanism_leaving = {
