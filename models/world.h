@@ -66,7 +66,7 @@ enum { SQ_M_SPAMMER = 1, SQ_M_MENTORED = 2, SQ_M_PAID = 4 };
   X(float, inv_expectation)   /* 1 / expectation */                               \
   X(float, tyranny)           /* c_tyr * max(0, strictness - tolerance) */        \
   X(float, sociability)                                                           \
-  X(float, leave_scale)       /* multiplier of the leaving hazard */              \
+  X(float, leave_scale)       /* multiplier of the leaving hazard: frailty, paid */ \
   X(uint8_t, flags)           /* SQ_M_* */
 
 typedef struct sq_members {
