@@ -96,7 +96,7 @@ static SQ_VECTOR_CLONES void member_arithmetic(const sq_day_terms *t, sq_members
     e = e < 0 ? 0 : e > 1 ? 1 : e;
     bel = sq_belonging_next(&c, e, bel);
     bool leaves = sq_leaves(&c, e, bel, sq_u01(w_leave[k]), shield_until[k], newcomer_until[k],
-                            leave_scale[k]);
+                            join_day[k], leave_scale[k]);
     bel_out[k] = (float)bel;
     bool active = e >= c.threshold;
     e_out[k] = e;

@@ -76,6 +76,10 @@ const sq_param sq_params[] = {
     REAL("population.lurker_share", population.lurker_share, 0, 0.99, 0.5, "",
          "share of agents who read but never write (lurkers, 潜水); the others' posting is "
          "scaled by 1 / (1 - share), so that the mean post rate is unchanged"),
+    REAL("population.leave_frailty_variance", population.leave_frailty_variance, 0, 10, 2, "",
+         "members differ in how readily they leave: each agent's leaving hazard is multiplied "
+         "by a gamma factor of mean 1 and this variance (frailty; 0: all alike), so those who "
+         "stay long are those least inclined to leave and the hazard falls with tenure"),
     REAL("population.quality_mean", population.quality_mean, 0.01, 0.99, 0.5, "",
          "mean of the Beta-distributed quality of an agent's posts (0..1)"),
     POSITIVE("population.quality_concentration", population.quality_concentration, 1000, 4, "",
@@ -124,7 +128,7 @@ const sq_param sq_params[] = {
         "the topic the first group's theme points at (group g of the initial ones: topic + g mod K)"),
     REAL("group.theme_focus", group.theme_focus, 0, 1, 1, "",
          "1: the theme is exactly its topic; 0: the theme spreads evenly over all topics"),
-    REAL("group.appeal_spread", group.appeal_spread, 0, 3, 0.4, "",
+    REAL("group.appeal_spread", group.appeal_spread, 0, 3, 0.6, "",
          "groups differ in how appealing their topic is: each group's appeal is a lognormal "
          "factor of median 1 and this log-sd, on what members read and on who accepts to join"),
     BOOL("group.known_first", group.known_first, false,
@@ -159,6 +163,9 @@ const sq_param sq_params[] = {
         "how long a newcomer counts as new"),
     REAL("engagement.belonging_protection", engagement.belonging_protection, 0, 1, 0.5, "",
          "share of the leaving hazard removed by full belonging"),
+    REAL("engagement.tenure_halving_days", engagement.tenure_halving_days, 0, 36500, 30, "days",
+         "commitment deepens with tenure: a member's leaving hazard is multiplied by "
+         "1 / (1 + tenure / this), halved at this tenure (0: tenure does not matter)"),
 
     /* content and the value of a day */
     REAL("content.post_rate_per_day", content.post_rate_per_day, 0, 1000, 0.5, "posts/day",

@@ -31,6 +31,7 @@ typedef struct sq_population_params {
   double sociability_shape;      /* Pareto shape, mean 1 */
   double talkativeness_sigma;    /* lognormal sigma, mean 1 */
   double lurker_share;           /* share of agents who never write */
+  double leave_frailty_variance; /* gamma of mean 1: spread of agents' leaving hazards */
   double quality_mean, quality_concentration;     /* Beta */
   double expectation_mean, expectation_sigma;     /* lognormal, value units */
   double tolerance_mean, tolerance_concentration; /* Beta */
@@ -71,6 +72,7 @@ typedef struct sq_engagement_params {
   double newcomer_leave_rate_per_day;
   int newcomer_days;
   double belonging_protection;
+  double tenure_halving_days; /* tenure at which the leaving hazard is halved; 0: never */
 } sq_engagement_params;
 
 typedef struct sq_content_params {

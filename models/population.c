@@ -70,4 +70,8 @@ void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agen
   /* last, so the draws above are the same whatever the share of lurkers */
   double l = p->lurker_share;
   out->propensity = gsl_rng_uniform(r) < l ? 0.0f : (float)(1 / (1 - l));
+  /* frailty (Vaupel et al. 1979): gamma of mean 1 and variance v, last
+   * for the same reason; v = 0 draws nothing */
+  double v = p->leave_frailty_variance;
+  out->frailty = v > 0 ? (float)gsl_ran_gamma(r, 1 / v, v) : 1.0f;
 }

@@ -27,6 +27,7 @@ typedef struct sq_agent {
   float quality;                 /* 0..1 */
   float expectation;             /* value/day for full engagement */
   float tolerance;               /* 0..1 */
+  float frailty;                 /* factor of its leaving hazard: gamma, mean 1 */
   bool spammer;
 } sq_agent;
 

@@ -66,7 +66,7 @@ enum { SQ_M_SPAMMER = 1, SQ_M_MENTORED = 2, SQ_M_PAID = 4 };
   X(float, inv_expectation)   /* 1 / expectation */                               \
   X(float, tyranny)           /* c_tyr * max(0, strictness - tolerance) */        \
   X(float, sociability)                                                           \
-  X(float, leave_scale)       /* multiplier of the leaving hazard */              \
+  X(float, leave_scale)       /* multiplier of the leaving hazard: frailty, paid */ \
   X(uint8_t, flags)           /* SQ_M_* */
 
 typedef struct sq_members {
@@ -84,6 +84,7 @@ typedef struct sq_day_terms {
   int day;
   double content, noise, w_soc, tyranny_on, alpha, noise_width, threshold, gain, decay;
   double leave_rate, base_leave, newcomer_leave, protection, invite_rate;
+  double tenure_rate; /* 1 / engagement.tenure_halving_days, 0: tenure does not matter */
   const float *tenure_boost; /* world.tenure_boost */
   /* read by the bookkeeping after the arithmetic (the inline functions of
    * models/spam.h, moderation.h, mentoring.h), not by the arithmetic */

@@ -12,7 +12,8 @@ shequn=$1
 "$shequn" run scenarios/well_run.json --replicates 4 --threads 2 --members --set horizon_days=900 \
   -o "$tmp/well" >/dev/null || bad "well_run runs"
 "$shequn" run scenarios/replicating_network.json --replicates 2 --threads 2 --members \
-  --set horizon_days=500 --set population.size=60000 -o "$tmp/net" >/dev/null || bad "replicating_network runs"
+  --set horizon_days=500 --set population.size=60000 --set population.arrival_share=0 \
+  -o "$tmp/net" >/dev/null || bad "replicating_network runs"
 "$shequn" run scenarios/unmanaged.json --replicates 3 --threads 2 -o "$tmp/plain" >/dev/null \
   || bad "unmanaged runs without --members"
 

@@ -109,6 +109,10 @@ int main(void) {
   }
   sc.horizon_days = 240;
   sc.replication.enabled = false; /* one group: its rows are the whole run */
+  /* every member leaves alike (no frailty, no commitment deepening with
+   * tenure), so that belonging alone damps the plug-in's hazard below */
+  sc.population.leave_frailty_variance = 0;
+  sc.engagement.tenure_halving_days = 0;
 
   int named = 1;
   for (size_t k = 0; sq_mechanisms[k]; k++)
