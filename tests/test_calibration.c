@@ -4,6 +4,8 @@
  * the figures reached and how to reproduce them.
  *
  *   test_calibration T1|T2|T3|T4|T5|T7 ...     (run from the repository root)
+ *   SHEQUN_SEED=N test_calibration ...          (every scenario with seed N:
+ *                                                how robust, docs/CALIBRATION.md)
  *
  * Each target prints its figures with their uncertainty:
  *  - a median lifespan with its 95% interval (Kaplan-Meier, Brookmeyer &
@@ -71,6 +73,8 @@ static outcome simulate(const char *path) {
     CHECK(0, "%s", err.message);
     exit(1);
   }
+  const char *seed = getenv("SHEQUN_SEED");
+  if (seed) sc.seed = strtoll(seed, NULL, 10);
   snprintf(o.name, sizeof o.name, "%s", sc.name);
   o.horizon = sc.horizon_days;
   size_t n = (size_t)sc.replicates;
