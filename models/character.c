@@ -2,24 +2,25 @@
  * birth, before anything happens in them.
  *
  * Models: groups in one setting differ widely, most dying young and a few
- * living for years (../shared/MODEL.md section 6, "Realism"; Qiu et al.
- * 2016 report lifespans from days to years among WeChat groups made alike).
+ * living for years (../shared/MODEL.md section 6, "Realism"; among the
+ * WeChat groups Qiu et al. 2016 followed, about 40% fell silent within a
+ * week while about 30% lived past a month).
  * The sources name where the differences come from: the appeal of the
  * group's topic (定位: some themes draw people, others do not), how long
  * that topic stays current (被替代: some fields move on within months,
  * others last), the owner's skill at running it (运营: the same rituals
- * done well or badly), and what its founders came for (a passing purpose or
- * a lasting interest: how engaged they start).  Each is a lognormal factor of median 1, drawn once
- * per group (a sub-group draws its own: a new sub-topic and a new
- * organiser), so a spread of 0 gives every group the scenario's values
- * (docs/MODEL.md section 3.1).  A scenario about one known group (the
- * seed's own network) sets group.known_first: its day-0 groups keep the
- * median character, and replicates differ in what happens to them.  The owner's energy differs too: that is each
- * organiser's own burnout rate (models/team.c); the luck of who joins first
- * is the founders drawn (models/founding.c).
+ * done well or badly), and what its founders came for (a passing purpose
+ * or a lasting interest: how engaged they start).  Each is a lognormal
+ * factor of median 1, drawn once per group (a sub-group draws its own: a
+ * new sub-topic and a new organiser), so a spread of 0 gives every group
+ * the scenario's values (docs/MODEL.md section 3.1).  A scenario about one
+ * known group (the seed's own network) sets group.known_first: its day-0
+ * groups keep the median character, and replicates differ in what happens
+ * to them.  The owner's energy differs too: that is each organiser's own
+ * burnout rate (models/team.c); the luck of who joins first is the
+ * founders drawn (models/founding.c).
  * Reads: group.appeal_spread, group.enthusiasm_spread, group.known_first,
- *   topic.half_life_days,
- *   topic.half_life_spread, team.skill_spread.
+ *   topic.half_life_days, topic.half_life_spread, team.skill_spread.
  * Hooks: born (first in the table).
  * Changes: g->appeal, g->half_life, g->skill, g->enthusiasm; read by
  *   models/content.c (sq_group_appeal: what members read, and who accepts

@@ -62,7 +62,7 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
   if (near_tries > 4L * (2 * reach + 1)) near_tries = 4L * (2 * reach + 1);
   long tries = near_tries + far_tries;
   uint32_t anchor = SQ_NONE;
-  long cap = need < BATCH_MAX / 2 ? 2L * need : BATCH_MAX;
+  long cap = need < 1 ? 1 : need < BATCH_MAX / 2 ? 2L * need : BATCH_MAX;
   uint32_t *agents = malloc((size_t)cap * sizeof *agents);
   sq_agent *drawn = malloc((size_t)cap * sizeof *drawn);
   if (!agents || !drawn) {
