@@ -29,10 +29,26 @@ static long max_rss_kib(void) {
   return ru.ru_maxrss;
 }
 
-/* bench_step [SCENARIO [MAX_THREADS [KEY=VALUE...]]] */
+/* bench_step [--only] [SCENARIO [MAX_THREADS [KEY=VALUE...]]]
+ * --only: build the population and run at MAX_THREADS alone (not 1, 2, 4 ...).
+ * After its table it prints one machine-readable line per thread count,
+ * "result key=value ..." (bench/report.sh reads them). */
 int main(int argc, char **argv) {
+  bool only = false;
+  int kept = 1;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--only"))
+      only = true;
+    else
+      argv[kept++] = argv[i];
+  }
+  argc = kept;
   const char *path = argc > 1 ? argv[1] : "bench/large.json";
   int max_threads = argc > 2 ? atoi(argv[2]) : 2;
+  if (max_threads < 1) {
+    fprintf(stderr, "bench_step: MAX_THREADS must be at least 1 (got %s)\n", argv[2]);
+    return 2;
+  }
   gsl_set_error_handler_off();
   sq_scenario sc;
   sq_error err = {0};
@@ -62,7 +78,9 @@ int main(int argc, char **argv) {
          sc.population.topics);
   printf("threads  member-steps  members(mean)  step seconds  member-steps/s  day-0 seconds\n");
   double single = 0;
-  for (int threads = 1; threads <= max_threads; threads *= 2) {
+  char results[8][256];
+  int n_results = 0;
+  for (int threads = only ? max_threads : 1; threads <= max_threads; threads *= 2) {
     clock_days c = {0, 0};
     sq_run_options opt = {.threads = threads, .on_day = tick, .context = &c};
     sq_run_result r;
@@ -80,12 +98,21 @@ int main(int argc, char **argv) {
     printf("%7d  %12llu  %13.0f  %12.3f  %14.3e  %13.3f", threads, (unsigned long long)steps,
            (double)steps / (r.days_run > 1 ? r.days_run - 1 : 1), seconds, rate,
            c.after_day0 - start);
-    if (threads > 1) printf("  (x%.2f)", rate / single);
+    if (threads > 1 && single > 0) printf("  (x%.2f)", rate / single);
     printf("\n");
+    if (n_results < 8)
+      snprintf(results[n_results++], sizeof results[0],
+               "result threads=%d population=%lld setup_seconds=%.6f day0_seconds=%.6f "
+               "step_seconds=%.6f member_steps=%llu",
+               threads, (long long)sc.population.size, built, c.after_day0 - start, seconds,
+               (unsigned long long)steps);
     sq_result_free(&r);
   }
   printf("peak resident memory: %.1f MiB (%.1f MiB before the population)\n", max_rss_kib() / 1024.0,
          rss0 / 1024.0);
+  for (int i = 0; i < n_results; i++)
+    printf("%s graph_bytes_per_agent=%.3f member_bytes=%zu peak_rss_kib=%ld\n", results[i],
+           (double)graph / (double)pop.size, sq_member_bytes(sc.population.topics), max_rss_kib());
   sq_population_free(&pop);
   return 0;
 }
