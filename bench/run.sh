@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Run the benchmarks and print their figures (bench/README.md reports them).
+# The earlier benchmark cases (bench/README.md, "Earlier figures"): the large
+# case, 500 groups, the member update alone, one group in populations of 10^5
+# and 10^7, the sweep.  bash bench/report.sh prints every current figure.
 #   bash bench/run.sh [build-dir]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -1,0 +1,193 @@
+#!/usr/bin/env bash
+# Every performance figure of shequn, as one table and the same as CSV
+# (columns: figure, case, threads, value, unit, note).  bench/README.md says
+# what each figure means and how it is measured.
+#   bash bench/report.sh [--quick] [-o FILE.csv] [--build DIR]
+# --quick: small sizes (N = 20,000 founders, 20 replicates, population 10^6),
+#          to check the script in about a minute; not figures to quote.
+# The numpy peer is looked for in ../shared/peers or ../../shared/peers (or
+# $SHEQUN_PEERS); its rows are skipped, with a note, when /usr/bin/python3
+# cannot import numpy.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+quick=0
+csv=out/bench/figures.csv
+build=build
+while [ $# -gt 0 ]; do
+  case $1 in
+    --quick) quick=1 ;;
+    -o) csv=${2:?-o needs a file}; shift ;;
+    --build) build=${2:?--build needs a directory}; shift ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "report.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if [ $quick = 1 ]; then
+  founders=20000 replicates=20 memory_population=1000000 bandwidth_mib=64 bandwidth_repeats=5
+else
+  founders=200000 replicates=100 memory_population=10000000 bandwidth_mib=256 bandwidth_repeats=10
+fi
+population=$((10 * founders))
+memory_days=300
+
+peers=${SHEQUN_PEERS:-}
+if [ -z "$peers" ]; then
+  for d in ../shared/peers ../../shared/peers; do
+    [ -f "$d/numpy_community.py" ] && { peers=$d; break; }
+  done
+fi
+peer_like=$peers/shequn_peer_like.json
+[ -n "$peers" ] && [ -f "$peer_like" ] || {
+  echo "report.sh: no ../shared/peers/shequn_peer_like.json (set SHEQUN_PEERS)" >&2; exit 1; }
+
+mkdir -p "$(dirname "$csv")" out/bench
+work=$(mktemp -d out/bench/report.XXXXXX) # on disk, as a sweep's journal normally is
+burner=
+cleanup() {
+  [ -n "$burner" ] && kill "$burner" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# bench_step is its own binary: shequn sets OMP_WAIT_POLICY=passive itself
+# unless the user set one, bench_step does not, so it is set here likewise.
+if [ -n "${OMP_WAIT_POLICY:-}" ]; then
+  wait_note="OMP_WAIT_POLICY=$OMP_WAIT_POLICY (set by the caller)"
+else
+  export OMP_WAIT_POLICY=passive
+  wait_note="OMP_WAIT_POLICY=passive (set by report.sh as shequn sets it)"
+fi
+
+echo "figure,case,threads,value,unit,note" > "$csv"
+# row FIGURE CASE THREADS VALUE UNIT NOTE: one line of the table and of the CSV
+row() {
+  local note=${6//,/;}
+  printf '%s,%s,%s,%s,%s,%s\n' "$1" "${2//,/;}" "$3" "${4//,/;}" "$5" "$note" >> "$csv"
+  printf '%-6s %-44s %3s %14s %-15s %s\n' "$1" "$2" "$3" "$4" "$5" "$note"
+}
+calc() { awk "BEGIN { printf \"%.4g\", $1 }"; }
+# field KEY LINE: the value of KEY=value in LINE
+field() { sed -n "s/.*[ ]$1=\([^ ]*\).*/\1/p" <<< " $2"; }
+now() { date +%s.%N; }
+load() { uptime | sed 's/.*load average[s]*: //'; }
+
+echo "== shequn performance report$([ $quick = 1 ] && echo ' (--quick: small sizes)')"
+printf '%-6s %-44s %3s %14s %-15s %s\n' figure case thr value unit note
+row 6 date - "$(date -u +%Y-%m-%dT%H:%M:%SZ)" - ""
+row 6 "git commit" - "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" - \
+  "$(git diff --quiet HEAD 2>/dev/null && echo clean || echo 'uncommitted changes')"
+row 6 nproc - "$(nproc)" cores ""
+row 6 "CPU model" - "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" - \
+  "family $(lscpu | sed -n 's/^CPU family: *//p') model $(lscpu | sed -n 's/^Model: *//p')"
+row 6 "load average at start (1; 5; 15 min)" - "$(load | tr -d ' ' | tr , ';')" - ""
+row 6 "OpenMP wait policy (bench_step)" - "${OMP_WAIT_POLICY}" - "$wait_note"
+
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j"$(nproc)" --target shequn bench_step bench_bandwidth >/dev/null
+step=$build/bench/bench_step
+
+# ---- 1. one group against the numpy peer ----------------------------------
+case1="one group N=$founders; population $population; 365 days"
+if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
+  peer_out=$(/usr/bin/python3 "$peers/numpy_community.py" --population $population \
+    --initial-members $founders --days 365 --seed 1)
+  peer_last=$(tail -1 <<< "$peer_out")
+  p_steps=$(field member_steps "$peer_last")
+  p_seconds=$(field seconds "$peer_last")
+  p_setup=$(field setup_seconds "$(head -1 <<< "$peer_out")")
+  p_whole=$(calc "$p_steps / $p_seconds")
+  p_stepping=$(calc "$p_steps / ($p_seconds - $p_setup)")
+  row 1 "numpy peer: whole run" 1 "$p_whole" member-steps/s "$p_steps member-steps in $p_seconds s"
+  row 1 "numpy peer: stepping" 1 "$p_stepping" member-steps/s "setup $p_setup s left out"
+else
+  p_whole= p_stepping=
+  row 1 "numpy peer" 1 - - "skipped: /usr/bin/python3 has no numpy (apt-get install python3-numpy)"
+fi
+declare -A s_steps s_step s_whole s_rate
+for t in 1 2; do
+  out=$("$step" --only "$peer_like" $t group.founders=$founders population.size=$population)
+  r=$(grep '^result ' <<< "$out")
+  s_steps[$t]=$(field member_steps "$r")
+  s_step[$t]=$(field step_seconds "$r")
+  setup=$(field setup_seconds "$r") day0=$(field day0_seconds "$r")
+  member_bytes=$(field member_bytes "$r")
+  s_whole[$t]=$(calc "${s_steps[$t]} / ($setup + $day0 + ${s_step[$t]})")
+  s_rate[$t]=$(calc "${s_steps[$t]} / ${s_step[$t]}")
+  row 1 "shequn: whole run" $t "${s_whole[$t]}" member-steps/s \
+    "${s_steps[$t]} member-steps; setup $setup s + day 0 + stepping"
+  row 1 "shequn: stepping" $t "${s_rate[$t]}" member-steps/s "days after day 0: ${s_step[$t]} s"
+  row 1 "shequn: day 0 (founding)" $t "$(calc "$day0")" s ""
+  if [ -n "$p_whole" ]; then
+    row 1 "shequn/numpy: whole run" $t "$(calc "${s_whole[$t]} / $p_whole")" ratio ""
+    row 1 "shequn/numpy: stepping" $t "$(calc "${s_rate[$t]} / $p_stepping")" ratio ""
+    row 1 "shequn/numpy: member-steps counted" $t "$(calc "${s_steps[$t]} / $p_steps")" ratio \
+      "the two models' groups grow and shrink differently"
+  fi
+done
+
+# ---- 2. threads -------------------------------------------------------------
+row 2 "(a) one group: stepping efficiency" 2 "$(calc "${s_step[1]} / (2 * ${s_step[2]})")" \
+  "T1/(2 T2)" "1 = perfect scaling"
+# well_run SECONDS-VAR THREADS: wall clock of the replicates
+well_run() {
+  local t0; t0=$(now)
+  "$build/shequn" run scenarios/well_run.json --replicates $replicates --threads "$1" \
+    -o "$work/well_run" --force >/dev/null
+  calc "$(now) - $t0"
+}
+declare -A wr
+for t in 1 2; do
+  wr[$t]=$(well_run $t)
+  row 2 "(b) well_run $replicates replicates" $t "${wr[$t]}" s "wall clock"
+done
+row 2 "(b) well_run: efficiency" 2 "$(calc "${wr[1]} / (2 * ${wr[2]})")" "T1/(2 T2)" ""
+yes > /dev/null &
+burner=$!
+declare -A busy
+for t in 1 2; do
+  busy[$t]=$(well_run $t)
+  row 2 "(c) well_run $replicates reps + a busy process" $t "${busy[$t]}" s \
+    "'yes > /dev/null' running throughout"
+done
+kill "$burner"; wait "$burner" 2>/dev/null || true; burner=
+row 2 "(c) busy: 2 threads over 1 thread" 2 "$(calc "${busy[2]} / ${busy[1]}")" "T2/T1" \
+  "target: at most 1"
+
+# ---- 3. memory --------------------------------------------------------------
+row 3 "per member (state)" - "$member_bytes" bytes "sq_member_bytes: 8 topics"
+out=$("$step" --only scenarios/well_run.json 1 population.size=$memory_population \
+  horizon_days=$memory_days)
+r=$(grep '^result ' <<< "$out")
+row 3 "per population agent: graph" - "$(field graph_bytes_per_agent "$r")" bytes \
+  "well_run's Watts-Strogatz graph; population $memory_population"
+row 3 "well_run peak resident per agent" 1 \
+  "$(calc "$(field peak_rss_kib "$r") * 1024 / $memory_population")" bytes \
+  "peak RSS $(calc "$(field peak_rss_kib "$r") / 1024") MiB; population $memory_population; $memory_days days"
+
+# ---- 4. bandwidth bound -----------------------------------------------------
+out=$("$build/bench/bench_bandwidth" $bandwidth_mib $bandwidth_repeats 2)
+bytes=$(field member_step_bytes "$(grep member_step_bytes <<< "$out")")
+row 4 "bytes moved per member-step" - "$bytes" bytes \
+  "member fields read once and written once (bench_bandwidth.c lists them)"
+for t in 1 2; do
+  gbs=$(field gb_per_s "$(grep "^result threads=$t " <<< "$out")")
+  bound=$(calc "$gbs * 1e9 / $bytes")
+  row 4 "memory bandwidth (STREAM triad)" $t "$gbs" GB/s "3 arrays of $bandwidth_mib MiB; best of $bandwidth_repeats"
+  row 4 "bound: bandwidth / bytes per member-step" $t "$bound" member-steps/s ""
+  row 4 "one group's stepping / bound" $t "$(calc "${s_rate[$t]} / $bound")" share \
+    "$([ $quick = 1 ] && echo 'quick: members fit in cache')"
+done
+
+# ---- 5. sweep throughput ----------------------------------------------------
+for t in 1 2; do
+  line=$("$build/shequn" sweep bench/sweep_small.json -o "$work/sweep$t" --threads $t 2>&1 |
+    grep "runs in")
+  runs_per_s=$(sed -n 's/.*(\([0-9.]*\) runs\/s.*/\1/p' <<< "$line")
+  row 5 "sweep_small: 1,000 small runs" $t "$runs_per_s" runs/s "journal on disk; $line"
+done
+
+row 6 "load average at end (1; 5; 15 min)" - "$(load | tr -d ' ' | tr , ';')" - ""
+echo "wrote $csv"
