@@ -40,14 +40,17 @@ if [ -z "$peers" ]; then
   done
 fi
 peer_like=$peers/shequn_peer_like.json
-[ -n "$peers" ] && [ -f "$peer_like" ] || {
-  echo "report.sh: no ../shared/peers/shequn_peer_like.json (set SHEQUN_PEERS)" >&2; exit 1; }
+if [ -z "$peers" ] || [ ! -f "$peer_like" ]; then
+  echo "report.sh: no ../shared/peers/shequn_peer_like.json (set SHEQUN_PEERS)" >&2
+  exit 1
+fi
+python=${SHEQUN_PYTHON:-/usr/bin/python3} # the peer's interpreter, with Debian's numpy
 
 mkdir -p "$(dirname "$csv")" out/bench
 work=$(mktemp -d out/bench/report.XXXXXX) # on disk, as a sweep's journal normally is
 burner=
 cleanup() {
-  [ -n "$burner" ] && kill "$burner" 2>/dev/null || true
+  if [ -n "$burner" ]; then kill "$burner" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -90,9 +93,9 @@ cmake --build "$build" -j"$(nproc)" --target shequn bench_step bench_bandwidth >
 step=$build/bench/bench_step
 
 # ---- 1. one group against the numpy peer ----------------------------------
-case1="one group N=$founders; population $population; 365 days"
-if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
-  peer_out=$(/usr/bin/python3 "$peers/numpy_community.py" --population $population \
+n="N=$founders" # one group of N founders, population 10 N, 365 days
+if "$python" -c 'import numpy' 2>/dev/null; then
+  peer_out=$("$python" "$peers/numpy_community.py" --population $population \
     --initial-members $founders --days 365 --seed 1)
   peer_last=$(tail -1 <<< "$peer_out")
   p_steps=$(field member_steps "$peer_last")
@@ -100,11 +103,11 @@ if /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
   p_setup=$(field setup_seconds "$(head -1 <<< "$peer_out")")
   p_whole=$(calc "$p_steps / $p_seconds")
   p_stepping=$(calc "$p_steps / ($p_seconds - $p_setup)")
-  row 1 "numpy peer: whole run" 1 "$p_whole" member-steps/s "$p_steps member-steps in $p_seconds s"
-  row 1 "numpy peer: stepping" 1 "$p_stepping" member-steps/s "setup $p_setup s left out"
+  row 1 "$n numpy peer: whole run" 1 "$p_whole" member-steps/s "$p_steps member-steps in $p_seconds s"
+  row 1 "$n numpy peer: stepping" 1 "$p_stepping" member-steps/s "setup $p_setup s left out"
 else
-  p_whole= p_stepping=
-  row 1 "numpy peer" 1 - - "skipped: /usr/bin/python3 has no numpy (apt-get install python3-numpy)"
+  p_whole='' p_stepping=''
+  row 1 "$n numpy peer" 1 - - "skipped: $python has no numpy (apt-get install python3-numpy)"
 fi
 declare -A s_steps s_step s_whole s_rate
 for t in 1 2; do
@@ -116,22 +119,22 @@ for t in 1 2; do
   member_bytes=$(field member_bytes "$r")
   s_whole[$t]=$(calc "${s_steps[$t]} / ($setup + $day0 + ${s_step[$t]})")
   s_rate[$t]=$(calc "${s_steps[$t]} / ${s_step[$t]}")
-  row 1 "shequn: whole run" $t "${s_whole[$t]}" member-steps/s \
+  row 1 "$n shequn: whole run" $t "${s_whole[$t]}" member-steps/s \
     "${s_steps[$t]} member-steps; setup $setup s + day 0 + stepping"
-  row 1 "shequn: stepping" $t "${s_rate[$t]}" member-steps/s "days after day 0: ${s_step[$t]} s"
-  row 1 "shequn: day 0 (founding)" $t "$(calc "$day0")" s ""
+  row 1 "$n shequn: stepping" $t "${s_rate[$t]}" member-steps/s "days after day 0: ${s_step[$t]} s"
+  row 1 "$n shequn: day 0 (founding)" $t "$(calc "$day0")" s ""
   if [ -n "$p_whole" ]; then
-    row 1 "shequn/numpy: whole run" $t "$(calc "${s_whole[$t]} / $p_whole")" ratio ""
-    row 1 "shequn/numpy: stepping" $t "$(calc "${s_rate[$t]} / $p_stepping")" ratio ""
-    row 1 "shequn/numpy: member-steps counted" $t "$(calc "${s_steps[$t]} / $p_steps")" ratio \
+    row 1 "$n shequn/numpy: whole run" $t "$(calc "${s_whole[$t]} / $p_whole")" ratio ""
+    row 1 "$n shequn/numpy: stepping" $t "$(calc "${s_rate[$t]} / $p_stepping")" ratio ""
+    row 1 "$n shequn/numpy: member-steps" $t "$(calc "${s_steps[$t]} / $p_steps")" ratio \
       "the two models' groups grow and shrink differently"
   fi
 done
 
 # ---- 2. threads -------------------------------------------------------------
-row 2 "(a) one group: stepping efficiency" 2 "$(calc "${s_step[1]} / (2 * ${s_step[2]})")" \
+row 2 "(a) one group $n: stepping efficiency" 2 "$(calc "${s_step[1]} / (2 * ${s_step[2]})")" \
   "T1/(2 T2)" "1 = perfect scaling"
-# well_run SECONDS-VAR THREADS: wall clock of the replicates
+# well_run THREADS: wall clock of the replicates, in seconds
 well_run() {
   local t0; t0=$(now)
   "$build/shequn" run scenarios/well_run.json --replicates $replicates --threads "$1" \
