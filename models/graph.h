@@ -1,7 +1,9 @@
 /* Social graphs over the population, stored compactly (CSR: one offset per
- * agent, one 32-bit id per directed adjacency).  A graph depends only on its
- * parameters, the population size and the seed.  Each model is a descriptor
- * in sq_graph_models; `graph.model` names one. */
+ * agent, one 32-bit id per directed adjacency), or for a Watts-Strogatz
+ * ring computed on the fly with only its rewired edges stored.  Contacts
+ * are read through sq_graph_contacts either way.  A graph depends only on
+ * its parameters, the population size and the seed.  Each model is a
+ * descriptor in sq_graph_models; `graph.model` names one. */
 #ifndef SQ_GRAPH_H
 #define SQ_GRAPH_H
 
