@@ -148,7 +148,8 @@ static void entry_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r, gsl_
            g->n_candidates < outsiders)
       agent = draw_outsider(w, r);
     if (agent == SQ_NONE || (s->direct && already_candidate(g, agent))) return;
-    if (sq_agent_arrival_day(w->pop, agent) > day) continue; /* not in the market yet */
+    /* not in the market yet (sq_entry_accepts checks this for the others) */
+    if (s->direct && sq_agent_arrival_day(w->pop, agent) > day) continue;
     if (s->direct || sq_entry_accepts(w, g, day, agent, false, r, attributes)) {
       sq_group_push_candidate(w, g, (sq_candidate){agent, SQ_NONE, false, true});
       joining++;

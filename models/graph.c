@@ -123,7 +123,8 @@ static int fill_watts_strogatz(sq_graph *g, const sq_graph_params *p, uint64_t s
   double beta = p->rewire_probability;
   memset(g->offset, 0, ((size_t)n + 1) * sizeof(uint32_t));
   if (ring && !(g->rewired = calloc(n ? n : 1, 1)))
-    return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory for the rewired edges of %u agents", n);
+    return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory for the rewired edges of %u agents",
+                        n);
 #pragma omp parallel for schedule(static) num_threads(threads)
   for (uint32_t v = 0; v < n; v++)
     for (uint32_t d = 1; d <= half; d++) {
