@@ -65,11 +65,14 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
   long cap = need < 1 ? 1 : need < BATCH_MAX / 2 ? 2L * need : BATCH_MAX;
   uint32_t *agents = malloc((size_t)cap * sizeof *agents);
   sq_agent *drawn = malloc((size_t)cap * sizeof *drawn);
-  if (!agents || !drawn) {
-    free(agents), free(drawn);
+  bool *eligible = malloc((size_t)cap * sizeof *eligible);
+  if (!agents || !drawn || !eligible) {
+    free(agents), free(drawn), free(eligible);
     sq_world_fail(w, "the founders' attributes");
     return;
   }
+  bool screens = rule->screens_fit;
+  double threshold = sc->recruitment.entry.fit_threshold;
   for (int joined = 0; joined < need && tries > 0;) {
     long batch = 2L * (need - joined);
     batch = batch > cap ? cap : batch > tries ? tries : batch;
@@ -77,21 +80,27 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
     for (long k = 0; k < batch; k++)
       agents[k] = next_try(ahead, anchor, tries - 1 - k, far_tries, reach, n);
     int threads = batch >= PARALLEL_MIN ? w->threads : 1;
+    /* what does not depend on the tries before: in the market, not in a
+     * group before this batch, and a fit the rule admits (only those get
+     * the rest of their attributes drawn) */
 #pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
-    for (long k = 0; k < batch; k++)
-      if (sq_map_get(&w->map, agents[k]) == SQ_MAP_ABSENT)
-        sq_agent_draw(w->pop, agents[k], w->thread_streams[2 * omp_get_thread_num() + 1],
-                      &drawn[k]);
+    for (long k = 0; k < batch; k++) {
+      eligible[k] = false;
+      if (sq_map_get(&w->map, agents[k]) != SQ_MAP_ABSENT) continue;
+      if (sq_agent_arrival_day(w->pop, agents[k]) > day) continue; /* not in the market yet */
+      gsl_rng *stream = w->thread_streams[2 * omp_get_thread_num() + 1];
+      sq_agent_draw_screen(w->pop, agents[k], stream, &drawn[k]);
+      if (screens && sq_fit(drawn[k].interest, g->theme, w->topics) < threshold) continue;
+      sq_agent_draw_rest(w->pop, stream, &drawn[k]);
+      eligible[k] = true;
+    }
     for (long k = 0; k < batch && joined < need; k++) {
       uint32_t agent = next_try(r, anchor, --tries, far_tries, reach, n);
-      if (sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) continue;
-      if (sq_agent_arrival_day(w->pop, agent) > day) continue; /* not in the market yet */
+      /* in a group already: one of this batch's earlier tries */
+      if (!eligible[k] || sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) continue;
       const sq_agent *a = &drawn[k];
       bool owner = joined < owners, manager = !owner && joined < owners + sc->team.managers;
       if (a->spammer && (owner || manager)) continue;
-      if (rule->screens_fit &&
-          sq_fit(a->interest, g->theme, w->topics) < sc->recruitment.entry.fit_threshold)
-        continue;
       /* founders are the owner's acquaintances: welcomed, if there is an owner */
       double engagement =
           owner || manager ? 1.0 : fmin(1.0, sc->engagement.initial * g->enthusiasm);
@@ -105,7 +114,7 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
       }
     }
   }
-  free(agents), free(drawn);
+  free(agents), free(drawn), free(eligible);
   /* the founders' first-week effort: their energy u, drawn once for the
    * group after its founders (the same stream, so they are unchanged), keeps
    * a group that has not yet held a first conversation going for 1 +

@@ -48,9 +48,8 @@ void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, gsl_rng *r, 
   for (int k = 0; k < p->topics; k++) out->interest[k] = (float)(norm > 0 ? theta[k] / norm : 0);
 }
 
-void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agent *out) {
+void sq_agent_draw_rest(const sq_population *pop, gsl_rng *r, sq_agent *out) {
   const sq_population_params *p = &pop->params;
-  sq_agent_draw_screen(pop, agent, r, out); /* leaves r just after the interest */
   double s = p->talkativeness_sigma; /* lognormal of mean 1 */
   out->talkativeness = (float)gsl_ran_lognormal(r, -0.5 * s * s, s);
   double a = p->sociability_shape; /* Pareto of mean 1 */
@@ -74,4 +73,9 @@ void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agen
    * for the same reason; v = 0 draws nothing */
   double v = p->leave_frailty_variance;
   out->frailty = v > 0 ? (float)gsl_ran_gamma(r, 1 / v, v) : 1.0f;
+}
+
+void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agent *out) {
+  sq_agent_draw_screen(pop, agent, r, out); /* leaves r just after the interest */
+  sq_agent_draw_rest(pop, r, out);
 }

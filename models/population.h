@@ -56,13 +56,18 @@ static inline sq_population sq_population_view(const sq_population *shared,
   return view;
 }
 
-/* Attributes of `agent` in the population's replicate, drawn with `stream` (any sq_stream; it is re-keyed).
- * With `screen_only`, only what screening needs (spammer flag and interest
- * vector) is drawn, the same values a full draw gives, at a fraction of the
- * cost; the other fields are left zero. */
+/* Attributes of `agent` in the population's replicate, drawn with `stream`
+ * (any sq_stream; it is re-keyed).  sq_agent_draw_screen draws only what
+ * screening needs (spammer flag and interest vector), the same values a
+ * full draw gives, at a fraction of the cost; the other fields are left
+ * zero. */
 void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *stream, sq_agent *out);
 void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, gsl_rng *stream,
                           sq_agent *out);
+/* The rest of a full draw, on the stream sq_agent_draw_screen just left:
+ * screen then rest is sq_agent_draw, so a caller may screen first and draw
+ * the rest only for agents who pass. */
+void sq_agent_draw_rest(const sq_population *pop, gsl_rng *stream, sq_agent *out);
 
 /* The day `agent` enters the market (目标客群 grows): 0 for all but the
  * share population.arrival_share, who enter on a day uniform over 1 ..
