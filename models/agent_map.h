@@ -82,4 +82,12 @@ static inline int sq_map_put(sq_agent_map *m, uint32_t key, int32_t value) {
   return 0;
 }
 
+/* Room for `extra` more keys without growing (one rehash instead of
+ * several when many are put at once).  Returns 0, or -1 when out of memory. */
+static inline int sq_map_reserve(sq_agent_map *m, size_t extra) {
+  while (2 * (m->count + extra) > m->capacity)
+    if (sq_map_grow(m)) return -1;
+  return 0;
+}
+
 #endif
