@@ -19,6 +19,9 @@
  * Draws: per inviter, a stream keyed (day, inviter, SQ_DRAW_INVITE); the
  *   members' invite word in the kernel (models/engagement.c). */
 #include <math.h>
+#include <omp.h>
+#include <stdbool.h>
+#include <stdlib.h>
 
 #include "models/mentoring.h"
 
@@ -58,20 +61,65 @@ static uint32_t draw_contact(const sq_world *w, uint32_t agent, gsl_rng *r) {
   return deg ? contacts[sq_stream_below(r, deg)] : SQ_NONE;
 }
 
+/* The invitees of one invitation who accept, in the order drawn, into
+ * `accepted` (room for ev->count); returns how many.  The inviter's own
+ * stream draws them, so invitations can be weighed in any order. */
+static uint32_t weigh_invitation(const sq_world *w, const sq_group *g, int day,
+                                 const sq_invite *ev, gsl_rng *r, gsl_rng *attributes,
+                                 uint32_t *accepted) {
+  sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, ev->inviter, SQ_DRAW_INVITE);
+  uint32_t n = 0;
+  for (uint32_t j = 0; j < ev->count; j++) {
+    uint32_t target = draw_contact(w, ev->inviter, r);
+    if (target != SQ_NONE && sq_entry_accepts(w, g, day, target, true, r, attributes))
+      accepted[n++] = target;
+  }
+  return n;
+}
+
+/* Invitations are weighed in chunks, in parallel (OpenMP tasks, which the
+ * team's idle threads take) when a chunk is large; the chunk's invitees
+ * then join the candidates in invitation order while there is room, so the
+ * candidates are those of one-by-one weighing for any number of threads
+ * (a chunk may weigh invitations past the room, which changes nothing). */
+enum { CHUNK = 1024, TASKS_MIN = 64, GRAIN = 16 };
+
 /* Today's invitees of g who accept, while there is room. */
 static void mentoring_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r,
                                  gsl_rng *attributes) {
   const sq_scenario *sc = w->sc;
   if (day - g->born_day >= sc->recruitment.closed_after_days) return; /* a closed group */
   uint32_t room = (uint32_t)sc->group.capacity > g->m.count ? sc->group.capacity - g->m.count : 0;
-  for (uint32_t k = 0; k < g->n_invites && g->n_candidates < room; k++) {
-    const sq_invite *ev = &g->invites[k];
-    sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, ev->inviter, SQ_DRAW_INVITE);
-    for (uint32_t j = 0; j < ev->count && g->n_candidates < room; j++) {
-      uint32_t target = draw_contact(w, ev->inviter, r);
-      if (target != SQ_NONE && sq_entry_accepts(w, g, day, target, true, r, attributes))
-        sq_group_push_candidate(w, g, (sq_candidate){target, ev->inviter, ev->veteran, false});
+  for (uint32_t first = 0; first < g->n_invites && g->n_candidates < room; first += CHUNK) {
+    uint32_t n = g->n_invites - first < CHUNK ? g->n_invites - first : CHUNK;
+    const sq_invite *ev = g->invites + first;
+    /* the scratch: where each invitation's accepted invitees start, how
+     * many there are, then the invitees themselves */
+    size_t need = 2 * (size_t)n;
+    for (uint32_t k = 0; k < n; k++) need += ev[k].count;
+    if (need > g->cap_weighing) {
+      uint32_t *p = realloc(g->weighing, need * sizeof *p);
+      if (!p) {
+        sq_world_fail(w, "a group's invitations");
+        return;
+      }
+      g->weighing = p, g->cap_weighing = need;
     }
+    uint32_t *start = g->weighing, *count = start + n, *accepted = count + n;
+    for (uint32_t k = 0, at = 0; k < n; k++) start[k] = at, at += ev[k].count;
+    /* tasks only within a team of this run's threads (each with its streams) */
+    bool parallel = n >= TASKS_MIN && w->threads > 1 && omp_get_num_threads() > 1;
+#pragma omp taskloop grainsize(GRAIN) if (parallel)
+    for (uint32_t k = 0; k < n; k++) {
+      int t = parallel ? omp_get_thread_num() : -1; /* the caller's streams, unless a task */
+      count[k] = weigh_invitation(w, g, day, &ev[k], t < 0 ? r : w->thread_streams[2 * t],
+                                  t < 0 ? attributes : w->thread_streams[2 * t + 1],
+                                  accepted + start[k]);
+    }
+    for (uint32_t k = 0; k < n && g->n_candidates < room; k++)
+      for (uint32_t j = 0; j < count[k] && g->n_candidates < room; j++)
+        sq_group_push_candidate(
+            w, g, (sq_candidate){accepted[start[k] + j], ev[k].inviter, ev[k].veteran, false});
   }
 }
 

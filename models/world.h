@@ -150,6 +150,8 @@ typedef struct sq_group {
   uint32_t n_invites, events_capacity;
   sq_candidate *candidates;
   uint32_t n_candidates, cap_candidates;
+  uint32_t *weighing; /* scratch of the invitations weighed in parallel (models/mentoring.c) */
+  size_t cap_weighing;
   /* the group's life, for stage classification */
   uint32_t *active_series;
   uint8_t *stage_series;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The same scenario and seed give byte-identical output for 1, 2 and 4
 # threads (MODEL.md T8): both ways of sharing threads are covered, inside a
-# run (one replicate of 18,006 members) and across replicates, on scenarios
+# run (one replicate of 18,006 members; one group weighing hundreds of
+# invitations a day in parallel tasks) and across replicates, on scenarios
 # that exercise every mechanism: sins and strategies in well_run, the
 # diffusion limit, replication into sub-groups, settings drawn per
 # replicate.  summary.json differs only in its "run" object.
@@ -38,6 +39,7 @@ check() { # label scenario replicates [--set ...]
 }
 
 check parallel-inside-a-run tests/scenarios/parallel.json 1
+check invitations-weighed-in-parallel tests/scenarios/invitations.json 1
 check across-replicates scenarios/well_run.json 5
 check diffusion scenarios/diffusion_only.json 3
 check replication scenarios/replicating_network.json 3 --set horizon_days=600

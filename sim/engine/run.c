@@ -286,6 +286,8 @@ static void finish_group(sq_world *w, sq_group *g, int last_day) {
   free(g->leavers);
   free(g->invites);
   free(g->candidates);
+  free(g->weighing);
+  g->weighing = NULL;
   g->leavers = NULL;
   g->invites = NULL;
   g->candidates = NULL;
