@@ -107,14 +107,17 @@ static void mentoring_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r,
     }
     uint32_t *start = g->weighing, *count = start + n, *accepted = count + n;
     for (uint32_t k = 0, at = 0; k < n; k++) start[k] = at, at += ev[k].count;
-    /* tasks only within a team of this run's threads (each with its streams) */
-    bool parallel = n >= TASKS_MIN && w->threads > 1 && omp_get_num_threads() > 1;
-#pragma omp taskloop grainsize(GRAIN) if (parallel)
-    for (uint32_t k = 0; k < n; k++) {
-      int t = parallel ? omp_get_thread_num() : -1; /* the caller's streams, unless a task */
-      count[k] = weigh_invitation(w, g, day, &ev[k], t < 0 ? r : w->thread_streams[2 * t],
-                                  t < 0 ? attributes : w->thread_streams[2 * t + 1],
-                                  accepted + start[k]);
+    if (n >= TASKS_MIN && w->threads > 1 && omp_get_num_threads() > 1) {
+      /* tasks only within a team of this run's threads, each with its streams */
+#pragma omp taskloop grainsize(GRAIN)
+      for (uint32_t k = 0; k < n; k++) {
+        int t = omp_get_thread_num();
+        count[k] = weigh_invitation(w, g, day, &ev[k], w->thread_streams[2 * t],
+                                    w->thread_streams[2 * t + 1], accepted + start[k]);
+      }
+    } else {
+      for (uint32_t k = 0; k < n; k++)
+        count[k] = weigh_invitation(w, g, day, &ev[k], r, attributes, accepted + start[k]);
     }
     for (uint32_t k = 0; k < n && g->n_candidates < room; k++)
       for (uint32_t j = 0; j < count[k] && g->n_candidates < room; j++)

@@ -338,6 +338,14 @@ static void gather_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r, gsl
   EACH_MECHANISM(w, candidates, w, g, day, r, attributes);
 }
 
+/* The candidates of group gi on a day after its founding, on the streams
+ * of thread t of the run's team. */
+static void gather_group_candidates(sq_world *w, long gi, int day, int t) {
+  sq_group *g = &w->groups[gi];
+  if (!g->alive || (day == g->born_day && g->parent < 0)) return;
+  gather_candidates(w, g, day, w->thread_streams[2 * t], w->thread_streams[2 * t + 1]);
+}
+
 static void simulate_day(sq_world *w, int day, uint64_t *member_steps) {
   uint64_t members_today = 0;
   for (size_t gi = 0; gi < w->n_groups; gi++) {
@@ -361,8 +369,14 @@ static void simulate_day(sq_world *w, int day, uint64_t *member_steps) {
   long n_items = (long)w->n_items;
   int threads = members_today >= PARALLEL_MIN_MEMBERS ? w->threads : 1;
 
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads > 1)
-  for (long k = 0; k < n_items; k++) sq_member_block(w, &w->items[k], day);
+  /* one thread enters no OpenMP construct: even a team of one ends each
+   * loop in a barrier that costs a system call (futex) when threads sleep */
+  if (threads > 1) {
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+    for (long k = 0; k < n_items; k++) sq_member_block(w, &w->items[k], day);
+  } else {
+    for (long k = 0; k < n_items; k++) sq_member_block(w, &w->items[k], day);
+  }
 
   for (size_t k = 0; k < w->n_items; k++) { /* combine in block order */
     const sq_work_item *it = &w->items[k];
@@ -388,12 +402,12 @@ static void simulate_day(sq_world *w, int day, uint64_t *member_steps) {
    * one group per task, each with its own streams (re-keyed at every use, so
    * which thread runs a group does not matter). */
   long n_groups = (long)w->n_groups;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads > 1)
-  for (long gi = 0; gi < n_groups; gi++) {
-    sq_group *g = &w->groups[gi];
-    if (!g->alive || (day == g->born_day && g->parent < 0)) continue;
-    int t = omp_get_thread_num();
-    gather_candidates(w, g, day, w->thread_streams[2 * t], w->thread_streams[2 * t + 1]);
+  if (threads > 1) {
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
+    for (long gi = 0; gi < n_groups; gi++)
+      gather_group_candidates(w, gi, day, omp_get_thread_num());
+  } else { /* perhaps inside the team of a batch: this run's streams are thread 0's */
+    for (long gi = 0; gi < n_groups; gi++) gather_group_candidates(w, gi, day, 0);
   }
 
   /* every group may split once today: room for the sub-groups, so that
