@@ -130,8 +130,8 @@ void sq_member_block(const sq_world *w, sq_work_item *it, int day) {
 
   /* four random words per member: post, engagement noise, leave, invite */
   uint32_t n = it->end - it->begin, words[4][SQ_BLOCK];
-  sq_philox_agents(w->seed, w->replicate, (uint32_t)day, SQ_DRAW_MEMBER_DAY, m->agent + it->begin,
-                   n, words[0], words[1], words[2], words[3]);
+  sq_philox_agents(w->seed, w->replicate, (uint32_t)day, SQ_DRAW_MEMBER_DAY, 0,
+                   m->agent + it->begin, n, words[0], words[1], words[2], words[3]);
   double e[SQ_BLOCK], post_rate[SQ_BLOCK], invite_rate[SQ_BLOCK];
   float belonging[SQ_BLOCK];
   uint8_t out[SQ_BLOCK];

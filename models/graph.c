@@ -88,18 +88,23 @@ static int build_well_mixed(sq_graph *g, const sq_graph_params *p, uint64_t seed
 }
 
 /* Lattice edge (v, v + d) is rewired with probability beta to a uniformly
- * drawn other agent, its far end stored in *far; otherwise *far = v + d.  A
- * pure function of (seed, v, d), so every pass below sees the same edges. */
-static bool ws_edge(uint32_t v, uint32_t d, uint32_t n, double beta, uint64_t seed,
-                    uint32_t *far) {
-  sq_bits4 b = sq_philox(seed, SQ_NO_REPLICATE, SQ_NO_DAY, v, SQ_DRAW_GRAPH, d);
-  if (sq_u01(b.v[0]) >= beta) {
-    *far = (v + d) % n;
-    return false;
+ * drawn other agent.  For the edges (v, v + d) of `count` agents from v0:
+ * far[i], the far end of agent v0 + i's edge (v + d on the ring unless
+ * rewired), and rewired[i].  A pure function of (seed, v, d), so every pass
+ * below sees the same edges; drawn a block of agents at a time so that
+ * the Philox rounds are vectorised. */
+enum { WS_BLOCK = 2048 };
+static void ws_edges(uint32_t v0, uint32_t count, uint32_t d, uint32_t n, double beta,
+                     uint64_t seed, uint32_t *far, bool *rewired) {
+  uint32_t ids[WS_BLOCK] = {0}, w0[WS_BLOCK], w1[WS_BLOCK], w2[WS_BLOCK], w3[WS_BLOCK];
+  for (uint32_t i = 0; i < count; i++) ids[i] = v0 + i;
+  sq_philox_agents(seed, SQ_NO_REPLICATE, SQ_NO_DAY, SQ_DRAW_GRAPH, d, ids, count, w0, w1, w2, w3);
+  for (uint32_t i = 0; i < count; i++) {
+    uint32_t v = v0 + i;
+    rewired[i] = sq_u01(w0[i]) < beta;
+    uint32_t t = sq_below64((uint64_t)w2[i] << 32 | w1[i], n - 1); /* any other agent */
+    far[i] = rewired[i] ? (t >= v ? t + 1 : t) : (v + d) % n;
   }
-  uint32_t t = sq_below64((uint64_t)b.v[2] << 32 | b.v[1], n - 1); /* any other agent */
-  *far = t >= v ? t + 1 : t;
-  return true;
 }
 
 /* Sort each agent's stored list (the ends of its rewired edges), so the
@@ -125,18 +130,24 @@ static int fill_watts_strogatz(sq_graph *g, const sq_graph_params *p, uint64_t s
   if (ring && !(g->rewired = calloc(n ? n : 1, 1)))
     return sq_error_set(err, SQ_ERUNTIME, "graph: out of memory for the rewired edges of %u agents",
                         n);
+  long blocks = (long)(((uint64_t)n + WS_BLOCK - 1) / WS_BLOCK);
 #pragma omp parallel for schedule(static) num_threads(threads)
-  for (uint32_t v = 0; v < n; v++)
+  for (long b = 0; b < blocks; b++) {
+    uint32_t v0 = (uint32_t)b * WS_BLOCK, count = n - v0 < WS_BLOCK ? n - v0 : WS_BLOCK;
+    uint32_t far[WS_BLOCK];
+    bool rewired[WS_BLOCK];
     for (uint32_t d = 1; d <= half; d++) {
-      uint32_t t;
-      bool rewired = ws_edge(v, d, n, beta, seed, &t);
-      if (ring && !rewired) continue; /* implied by the ring */
-      if (ring) g->rewired[v] |= (uint8_t)(1u << (d - 1));
+      ws_edges(v0, count, d, n, beta, seed, far, rewired);
+      for (uint32_t i = 0; i < count; i++) {
+        if (ring && !rewired[i]) continue; /* implied by the ring */
+        if (ring) g->rewired[v0 + i] |= (uint8_t)(1u << (d - 1));
 #pragma omp atomic
-      g->offset[v]++;
+        g->offset[v0 + i]++;
 #pragma omp atomic
-      g->offset[t]++;
+        g->offset[far[i]]++;
+      }
     }
+  }
   uint32_t most = 0;
   for (uint32_t v = 0; ring && v < n; v++) most = g->offset[v] > most ? g->offset[v] : most;
   if (ring && 2 * half + most > SQ_GRAPH_SCRATCH) {
@@ -148,17 +159,24 @@ static int fill_watts_strogatz(sq_graph *g, const sq_graph_params *p, uint64_t s
   int rc = allocate_csr(g, &cursor, err);
   if (rc) return rc;
 #pragma omp parallel for schedule(static) num_threads(threads)
-  for (uint32_t v = 0; v < n; v++)
+  for (long b = 0; b < blocks; b++) {
+    uint32_t v0 = (uint32_t)b * WS_BLOCK, count = n - v0 < WS_BLOCK ? n - v0 : WS_BLOCK;
+    uint32_t far[WS_BLOCK];
+    bool rewired[WS_BLOCK];
     for (uint32_t d = 1; d <= half; d++) {
-      uint32_t t, at;
-      if (!ws_edge(v, d, n, beta, seed, &t) && ring) continue;
+      ws_edges(v0, count, d, n, beta, seed, far, rewired);
+      for (uint32_t i = 0; i < count; i++) {
+        if (ring && !rewired[i]) continue;
+        uint32_t at;
 #pragma omp atomic capture
-      at = cursor[v]++;
-      g->neighbor[at] = t;
+        at = cursor[v0 + i]++;
+        g->neighbor[at] = far[i];
 #pragma omp atomic capture
-      at = cursor[t]++;
-      g->neighbor[at] = v;
+        at = cursor[far[i]]++;
+        g->neighbor[at] = v0 + i;
+      }
     }
+  }
   free(cursor);
   if (!ring) return canonicalize(g, threads, err);
   g->half = half;

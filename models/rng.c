@@ -68,11 +68,13 @@ uint32_t sq_stream_below(gsl_rng *r, uint32_t n) {
 
 SQ_VECTOR_CLONES
 void sq_philox_agents(uint64_t seed, uint32_t replicate, uint32_t day, uint32_t purpose,
-                      const uint32_t *restrict agent, uint32_t n, uint32_t *restrict out0,
-                      uint32_t *restrict out1, uint32_t *restrict out2, uint32_t *restrict out3) {
+                      uint32_t index, const uint32_t *restrict agent, uint32_t n,
+                      uint32_t *restrict out0, uint32_t *restrict out1, uint32_t *restrict out2,
+                      uint32_t *restrict out3) {
   philox4x32_key_t key = {{(uint32_t)seed, (uint32_t)(seed >> 32)}};
+  uint32_t last = purpose << 24 | (index & 0xFFFFFFu);
   for (uint32_t i = 0; i < n; i++) {
-    philox4x32_ctr_t ctr = {{agent[i], day, replicate, purpose << 24}};
+    philox4x32_ctr_t ctr = {{agent[i], day, replicate, last}};
     philox4x32_ctr_t r = philox4x32(ctr, key);
     out0[i] = r.v[0];
     out1[i] = r.v[1];

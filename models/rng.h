@@ -70,13 +70,14 @@ static inline sq_bits4 sq_philox(uint64_t seed, uint32_t replicate, uint32_t day
 #define SQ_VECTOR_CLONES
 #endif
 
-/* One block of sq_philox for each of n agents on one day and purpose, index
- * 0: out[k][i] = sq_philox(seed, replicate, day, agent[i], purpose, 0).v[k].
- * Written for the compiler to vectorise (several agents at once where the
- * CPU allows); the results are the same bits either way. */
+/* One block of sq_philox for each of n agents on one day, purpose and
+ * index: out[k][i] = sq_philox(seed, replicate, day, agent[i], purpose,
+ * index).v[k].  Written for the compiler to vectorise (several agents at
+ * once where the CPU allows); the results are the same bits either way. */
 void sq_philox_agents(uint64_t seed, uint32_t replicate, uint32_t day, uint32_t purpose,
-                      const uint32_t *restrict agent, uint32_t n, uint32_t *restrict out0,
-                      uint32_t *restrict out1, uint32_t *restrict out2, uint32_t *restrict out3);
+                      uint32_t index, const uint32_t *restrict agent, uint32_t n,
+                      uint32_t *restrict out0, uint32_t *restrict out1, uint32_t *restrict out2,
+                      uint32_t *restrict out3);
 
 /* Uniform on the open interval (0, 1) from one 32-bit word. */
 static inline double sq_u01(uint32_t bits) { return ((double)bits + 0.5) * 0x1p-32; }
