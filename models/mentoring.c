@@ -14,8 +14,8 @@
  * Hooks: begin (the table of tenure boosts), terms (invitation rate, tenure boost, veteran tenure),
  *   candidates (invitees who accept; before outreach), join (mentored:
  *   flag, engagement boost, shield).
- * Changes: the day's terms, g->candidates; a newcomer's flags, shield and
- *   engagement.
+ * Changes: the day's terms, g->candidates, g->inflow (invitations and
+ *   their verdicts); a newcomer's flags, shield and engagement.
  * Draws: per inviter, a stream keyed (day, inviter, SQ_DRAW_INVITE); the
  *   members' invite word in the kernel (models/engagement.c). */
 #include <math.h>
@@ -64,15 +64,20 @@ static void mentoring_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r,
   const sq_scenario *sc = w->sc;
   if (day - g->born_day >= sc->recruitment.closed_after_days) return; /* a closed group */
   uint32_t room = (uint32_t)sc->group.capacity > g->m.count ? sc->group.capacity - g->m.count : 0;
-  for (uint32_t k = 0; k < g->n_invites && g->n_candidates < room; k++) {
+  uint32_t k = 0, j = 0;
+  for (; k < g->n_invites && g->n_candidates < room; k++) {
     const sq_invite *ev = &g->invites[k];
     sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, ev->inviter, SQ_DRAW_INVITE);
-    for (uint32_t j = 0; j < ev->count && g->n_candidates < room; j++) {
+    for (j = 0; j < ev->count && g->n_candidates < room; j++) {
       uint32_t target = draw_contact(w, ev->inviter, r);
-      if (target != SQ_NONE && sq_entry_accepts(w, g, day, target, true, r, attributes))
+      if (target != SQ_NONE &&
+          sq_entry_counted(g, true, sq_entry_consider(w, g, day, target, true, r, attributes)))
         sq_group_push_candidate(w, g, (sq_candidate){target, ev->inviter, ev->veteran, false});
     }
   }
+  /* invitations left unconsidered because the group would be full */
+  if (k > 0) g->inflow.no_room += g->invites[k - 1].count - j;
+  for (; k < g->n_invites; k++) g->inflow.no_room += g->invites[k].count;
 }
 
 static void mentoring_join(const sq_world *w, sq_group *g, int day, sq_newcomer *n) {

@@ -134,6 +134,7 @@ typedef struct sq_group {
   bool got_going;        /* it has held a first conversation (d active members) */
   uint32_t peak_members, reach;
   int32_t peak_day;
+  sq_inflow inflow, inflow_to_peak; /* counted by entry and mentoring; kept at each new peak */
   /* today */
   uint64_t posts, ads_posted;
   uint32_t ads_shown;
