@@ -45,7 +45,8 @@ const sq_entry_rule sq_entry_rules[] = {
                              "invitation only: outreach brings nobody; invitees are screened by fit",
                              true, false, false},
     [SQ_ENTRY_PAID] = {"paid",
-                       "paid entry: screened by fit; acceptance x entry.paid_acceptance; newcomers "
+                       "paid entry (a fee, in yuan, given by its effects, not its amount): "
+                       "screened by fit; acceptance x entry.paid_acceptance; newcomers "
                        "start entry.paid_engagement more engaged and leave at (1 - "
                        "entry.paid_commitment) of the usual hazard",
                        true, true, true},
