@@ -28,6 +28,8 @@ static const char compare_after[] =
     "  survival.csv    Kaplan-Meier survival of groups with 95% Greenwood bands\n"
     "  NAME/           each scenario's run files, as `shequn run` writes them\n"
     "  .shequn         the marker: which command wrote the folder, version, date\n"
+    "It then prints a report per scenario (as `shequn run` does) and a line\n"
+    "saying which lives longer and grows bigger, by how much.\n"
     "Plot them with `shequn plot DIR`.  A failed or interrupted comparison leaves\n"
     "nothing.  Exit status: 0 done, 1 failed, 2 bad input, 130 interrupted.\n";
 

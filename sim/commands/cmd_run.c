@@ -27,6 +27,8 @@ static const char run_after[] =
     "  summary.json    lifespan median and quartiles (Kaplan-Meier), run facts\n"
     "  scenario.json   the fully resolved scenario: rerun it to reproduce the run\n"
     "  .shequn         the marker: which command wrote the folder, version, date\n"
+    "It then prints a short report: lifespan, members, who came until the peak,\n"
+    "what limited growth (summary.json's \"report\").\n"
     "Draw its charts with `shequn plot DIR`.\n"
     "Files appear only when the run completes; a failed or interrupted run\n"
     "leaves nothing (and removes DIR if it made it).\n"
