@@ -18,8 +18,9 @@
  * Hooks: born (the adaptive schedule's level starts at outreach.per_day),
  *   candidates (outreach, after invitations), commit (candidates
  *   join), join (paid entry's engagement and hazard scale).
- * Changes: g->candidates, g->outreach_level; adds members to g (through the
- *   engine); a newcomer's flags, engagement and leave_scale.
+ * Changes: g->candidates, g->outreach_level, g->inflow (who was reached,
+ *   refused, declined, turned away for lack of room, joined); adds members
+ *   to g (through the engine); a newcomer's flags, engagement and leave_scale.
  * Draws: outreach from a stream keyed (day, group, SQ_DRAW_OUTREACH);
  *   acceptance from the inviter's or the outreach's stream; attributes
  *   from w->attributes at the commit; arrival days are keyed (agent,
@@ -44,7 +45,8 @@ const sq_entry_rule sq_entry_rules[] = {
                              "invitation only: outreach brings nobody; invitees are screened by fit",
                              true, false, false},
     [SQ_ENTRY_PAID] = {"paid",
-                       "paid entry: screened by fit; acceptance x entry.paid_acceptance; newcomers "
+                       "paid entry (a fee, in yuan, given by its effects, not its amount): "
+                       "screened by fit; acceptance x entry.paid_acceptance; newcomers "
                        "start entry.paid_engagement more engaged and leave at (1 - "
                        "entry.paid_commitment) of the usual hazard",
                        true, true, true},
@@ -70,20 +72,20 @@ static bool returns(const sq_world *w, int32_t where, int day) {
          day - sq_map_left_day(where) >= p->after_days;
 }
 
-bool sq_entry_accepts(const sq_world *w, const sq_group *g, int day, uint32_t agent, bool invited,
-                      gsl_rng *r, gsl_rng *attributes) {
+sq_entry_verdict sq_entry_consider(const sq_world *w, const sq_group *g, int day, uint32_t agent,
+                                   bool invited, gsl_rng *r, gsl_rng *attributes) {
   const sq_recruitment_params *rp = &w->sc->recruitment;
   const sq_entry_rule *rule = &sq_entry_rules[rp->entry.rule];
   int32_t where = sq_map_get(&w->map, agent);
   bool returning = where != SQ_MAP_ABSENT;
-  if (returning && !(invited && returns(w, where, day))) return false;
-  if (sq_agent_arrival_day(w->pop, agent) > day) return false; /* not in the market yet */
+  if (returning && !(invited && returns(w, where, day))) return SQ_ENTRY_UNAVAILABLE;
+  if (sq_agent_arrival_day(w->pop, agent) > day) return SQ_ENTRY_UNAVAILABLE; /* not yet */
   double u = gsl_rng_uniform(r);
   sq_agent a;
   sq_agent_draw_screen(w->pop, agent, attributes, &a);
   double fit = sq_fit(a.interest, g->theme, w->topics);
-  if (rule->screens_fit && fit < rp->entry.fit_threshold) return false;
-  if (a.spammer) return u < rp->acceptance.spammer;
+  if (rule->screens_fit && fit < rp->entry.fit_threshold) return SQ_ENTRY_BELOW_THRESHOLD;
+  if (a.spammer) return u < rp->acceptance.spammer ? SQ_ENTRY_ACCEPTED : SQ_ENTRY_DECLINED;
   uint32_t inside = w->pop->graph.offset ? contacts_inside(w, agent, g->id) : invited;
   double accept = rp->acceptance.base * pow(fit, rp->acceptance.fit_exponent) *
                   sq_group_appeal(w, g, day) *
@@ -91,7 +93,7 @@ bool sq_entry_accepts(const sq_world *w, const sq_group *g, int day, uint32_t ag
                   (1 + rp->acceptance.contacts_weight * log1p((double)inside)) *
                   (rule->paid ? rp->entry.paid_acceptance : 1) *
                   (returning ? rp->returning.acceptance : 1);
-  return u < accept;
+  return u < accept ? SQ_ENTRY_ACCEPTED : SQ_ENTRY_DECLINED;
 }
 
 /* A uniformly drawn agent who has never joined, or SQ_NONE if none is left.
@@ -148,11 +150,13 @@ static void entry_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r, gsl_
            g->n_candidates < outsiders)
       agent = draw_outsider(w, r);
     if (agent == SQ_NONE || (s->direct && already_candidate(g, agent))) return;
-    /* not in the market yet (sq_entry_accepts checks this for the others) */
+    /* not in the market yet (sq_entry_consider checks this for the others) */
     if (s->direct && sq_agent_arrival_day(w->pop, agent) > day) continue;
-    if (s->direct || sq_entry_accepts(w, g, day, agent, false, r, attributes)) {
+    if (s->direct) g->inflow.reached++; /* a direct join: reached is joining */
+    if (s->direct ||
+        sq_entry_counted(g, false, sq_entry_consider(w, g, day, agent, false, r, attributes))) {
       sq_group_push_candidate(w, g, (sq_candidate){agent, SQ_NONE, false, true});
-      joining++;
+      if (++joining == outreach_room) g->inflow.no_room += reached - k - 1; /* the rest */
     }
   }
 }
@@ -166,8 +170,14 @@ static void entry_commit(sq_world *w, sq_group *g, int day) {
   double welcomes = g->leader == SQ_NONE ? 0 : sc->team.welcomes_per_day * (1 + g->n_managers);
   for (uint32_t k = 0; k < g->n_candidates; k++) {
     const sq_candidate *c = &g->candidates[k];
-    if (g->m.count >= (uint32_t)sc->group.capacity) break;
-    if (c->outreach && g->m.count >= limit) continue;
+    if (g->m.count >= (uint32_t)sc->group.capacity) {
+      g->inflow.no_room += g->n_candidates - k; /* full: the rest are turned away */
+      break;
+    }
+    if (c->outreach && g->m.count >= limit) {
+      g->inflow.no_room++;
+      continue;
+    }
     if (sq_map_get(&w->map, c->agent) >= 0) continue; /* joined another group today */
     sq_agent a;
     sq_agent_draw(w->pop, c->agent, w->attributes, &a);
@@ -175,6 +185,10 @@ static void entry_commit(sq_world *w, sq_group *g, int day) {
     welcomes -= welcomed;
     sq_world_add_member(w, g, day, c->agent, &a, c->inviter, c->veteran, welcomed,
                         sc->engagement.initial);
+    if (c->outreach)
+      g->inflow.joined_by_outreach++;
+    else
+      g->inflow.joined_by_invitation++;
   }
 }
 

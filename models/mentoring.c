@@ -61,27 +61,32 @@ static uint32_t draw_contact(const sq_world *w, uint32_t agent, gsl_rng *r) {
   return deg ? contacts[sq_stream_below(r, deg)] : SQ_NONE;
 }
 
-/* The invitees of one invitation who accept, in the order drawn, into
- * `accepted` (room for ev->count); returns how many.  The inviter's own
- * stream draws them, so invitations can be weighed in any order. */
-static uint32_t weigh_invitation(const sq_world *w, const sq_group *g, int day,
-                                 const sq_invite *ev, gsl_rng *r, gsl_rng *attributes,
-                                 uint32_t *accepted) {
+/* One invitee of an invitation: who, and the entry rule's verdict. */
+typedef struct weighed {
+  uint32_t target; /* SQ_NONE: the inviter has no contact */
+  sq_entry_verdict verdict;
+} weighed;
+
+/* The invitees of one invitation and their verdicts, in the order drawn,
+ * into out[0 .. ev->count).  The inviter's own stream draws them, so
+ * invitations can be weighed in any order. */
+static void weigh_invitation(const sq_world *w, const sq_group *g, int day, const sq_invite *ev,
+                             gsl_rng *r, gsl_rng *attributes, weighed *out) {
   sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, ev->inviter, SQ_DRAW_INVITE);
-  uint32_t n = 0;
   for (uint32_t j = 0; j < ev->count; j++) {
     uint32_t target = draw_contact(w, ev->inviter, r);
-    if (target != SQ_NONE && sq_entry_accepts(w, g, day, target, true, r, attributes))
-      accepted[n++] = target;
+    out[j].target = target;
+    out[j].verdict = target == SQ_NONE ? SQ_ENTRY_UNAVAILABLE
+                                       : sq_entry_consider(w, g, day, target, true, r, attributes);
   }
-  return n;
 }
 
 /* Invitations are weighed in chunks, in parallel (OpenMP tasks, which the
- * team's idle threads take) when a chunk is large; the chunk's invitees
- * then join the candidates in invitation order while there is room, so the
- * candidates are those of one-by-one weighing for any number of threads
- * (a chunk may weigh invitations past the room, which changes nothing). */
+ * team's idle threads take) when a chunk is large; the chunk's verdicts
+ * are then counted and its invitees join the candidates in invitation
+ * order while there is room, so counts and candidates are those of
+ * one-by-one weighing for any number of threads (a chunk may weigh
+ * invitations past the room: their verdicts are not counted). */
 enum { CHUNK = 1024, TASKS_MIN = 64, GRAIN = 16 };
 
 /* Today's invitees of g who accept, while there is room. */
@@ -90,40 +95,49 @@ static void mentoring_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r,
   const sq_scenario *sc = w->sc;
   if (day - g->born_day >= sc->recruitment.closed_after_days) return; /* a closed group */
   uint32_t room = (uint32_t)sc->group.capacity > g->m.count ? sc->group.capacity - g->m.count : 0;
+  uint32_t k = 0, j = 0; /* the invitation and invitee being considered */
   for (uint32_t first = 0; first < g->n_invites && g->n_candidates < room; first += CHUNK) {
     uint32_t n = g->n_invites - first < CHUNK ? g->n_invites - first : CHUNK;
     const sq_invite *ev = g->invites + first;
-    /* the scratch: where each invitation's accepted invitees start, how
-     * many there are, then the invitees themselves */
-    size_t need = 2 * (size_t)n;
-    for (uint32_t k = 0; k < n; k++) need += ev[k].count;
+    /* the scratch: the invitees, then where each invitation's start */
+    size_t total = 0;
+    for (uint32_t i = 0; i < n; i++) total += ev[i].count;
+    size_t need = total * sizeof(weighed) + n * sizeof(uint32_t);
     if (need > g->cap_weighing) {
-      uint32_t *p = realloc(g->weighing, need * sizeof *p);
+      void *p = realloc(g->weighing, need);
       if (!p) {
         sq_world_fail(w, "a group's invitations");
         return;
       }
       g->weighing = p, g->cap_weighing = need;
     }
-    uint32_t *start = g->weighing, *count = start + n, *accepted = count + n;
-    for (uint32_t k = 0, at = 0; k < n; k++) start[k] = at, at += ev[k].count;
+    weighed *invitee = g->weighing;
+    uint32_t *start = (uint32_t *)(invitee + total);
+    for (uint32_t i = 0, at = 0; i < n; i++) start[i] = at, at += ev[i].count;
     if (n >= TASKS_MIN && w->threads > 1 && omp_get_num_threads() > 1) {
       /* tasks only within a team of this run's threads, each with its streams */
 #pragma omp taskloop grainsize(GRAIN)
-      for (uint32_t k = 0; k < n; k++) {
+      for (uint32_t i = 0; i < n; i++) {
         int t = omp_get_thread_num();
-        count[k] = weigh_invitation(w, g, day, &ev[k], w->thread_streams[2 * t],
-                                    w->thread_streams[2 * t + 1], accepted + start[k]);
+        weigh_invitation(w, g, day, &ev[i], w->thread_streams[2 * t],
+                         w->thread_streams[2 * t + 1], invitee + start[i]);
       }
     } else {
-      for (uint32_t k = 0; k < n; k++)
-        count[k] = weigh_invitation(w, g, day, &ev[k], r, attributes, accepted + start[k]);
+      for (uint32_t i = 0; i < n; i++)
+        weigh_invitation(w, g, day, &ev[i], r, attributes, invitee + start[i]);
     }
-    for (uint32_t k = 0; k < n && g->n_candidates < room; k++)
-      for (uint32_t j = 0; j < count[k] && g->n_candidates < room; j++)
-        sq_group_push_candidate(
-            w, g, (sq_candidate){accepted[start[k] + j], ev[k].inviter, ev[k].veteran, false});
+    for (k = first; k < first + n && g->n_candidates < room; k++)
+      for (j = 0; j < g->invites[k].count && g->n_candidates < room; j++) {
+        const weighed *x = &invitee[start[k - first] + j];
+        if (sq_entry_counted(g, true, x->verdict))
+          sq_group_push_candidate(w, g,
+                                  (sq_candidate){x->target, ev[k - first].inviter,
+                                                 ev[k - first].veteran, false});
+      }
   }
+  /* invitations left unconsidered because the group would be full */
+  if (k > 0) g->inflow.no_room += g->invites[k - 1].count - j;
+  for (; k < g->n_invites; k++) g->inflow.no_room += g->invites[k].count;
 }
 
 static void mentoring_join(const sq_world *w, sq_group *g, int day, sq_newcomer *n) {

@@ -254,7 +254,8 @@ const sq_param sq_params[] = {
     REAL("recruitment.entry.fit_threshold", recruitment.entry.fit_threshold, 0, 1, 0.5, "",
          "screening: least fit to the theme a candidate needs"),
     REAL("recruitment.entry.paid_acceptance", recruitment.entry.paid_acceptance, 0, 1, 0.3, "",
-         "paid: acceptance is multiplied by this"),
+         "paid: acceptance is multiplied by this: how much the entry fee deters (the fee is not "
+         "an amount in the model; set this for the fee, in yuan (元), you have in mind)"),
     REAL("recruitment.entry.paid_engagement", recruitment.entry.paid_engagement, 0, 1, 0.2, "",
          "paid: added to a newcomer's engagement"),
     REAL("recruitment.entry.paid_commitment", recruitment.entry.paid_commitment, 0, 1, 0.5, "",

@@ -32,6 +32,21 @@ typedef struct sq_day_row {
   uint8_t stage;
 } sq_day_row;
 
+/* Who came to a group and who did not, counted from its birth (the growth
+ * report's "what limited growth", docs/OUTPUTS.md groups.csv): people
+ * offered a place, those the entry rule or the acceptance draw turned
+ * away, those turned away for lack of room, and newcomers by channel.
+ * Founders and members moving into a sub-group are not offers. */
+typedef struct sq_inflow {
+  uint32_t reached;          /* outsiders reached by outreach */
+  uint32_t invited;          /* contacts invited by members */
+  uint32_t below_threshold;  /* of both, refused by the entry rule (fit below its threshold) */
+  uint32_t declined;         /* of both, passed the rule but did not accept */
+  uint32_t no_room;          /* not let in because the group was full (group.capacity), or
+                                outreach beyond group.qr_join_limit on the day */
+  uint32_t joined_by_outreach, joined_by_invitation;
+} sq_inflow;
+
 typedef struct sq_group_record {
   int32_t group, parent;      /* parent -1: founded, not split off */
   int32_t born_day, died_day; /* died_day -1 while alive at the horizon */
@@ -41,6 +56,7 @@ typedef struct sq_group_record {
   int32_t peak_day;
   uint32_t reach;             /* members who ever joined this group */
   int32_t stage_days[SQ_STAGE_COUNT];
+  sq_inflow to_peak;          /* its inflow from birth to the end of peak_day */
 } sq_group_record;
 
 typedef struct sq_member_record {

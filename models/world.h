@@ -134,6 +134,7 @@ typedef struct sq_group {
   bool got_going;        /* it has held a first conversation (d active members) */
   uint32_t peak_members, reach;
   int32_t peak_day;
+  sq_inflow inflow, inflow_to_peak; /* counted by entry and mentoring; kept at each new peak */
   /* today */
   uint64_t posts, ads_posted;
   uint32_t ads_shown;
@@ -150,7 +151,7 @@ typedef struct sq_group {
   uint32_t n_invites, events_capacity;
   sq_candidate *candidates;
   uint32_t n_candidates, cap_candidates;
-  uint32_t *weighing; /* scratch of the invitations weighed in parallel (models/mentoring.c) */
+  void *weighing; /* scratch of the invitations weighed in parallel (models/mentoring.c) */
   size_t cap_weighing;
   /* the group's life, for stage classification */
   uint32_t *active_series;

@@ -20,7 +20,7 @@ expect "no temporary files left" "[ -z \"\$(ls -A '$out' | grep tmp)\" ]"
 expect "timeseries.csv columns" \
   "[ \"\$(head -1 '$out/timeseries.csv')\" = 'replicate,day,group,members,active,zombies,joins,leaves,posts,ads,mean_engagement,stage,spammers,leader_energy' ]"
 expect "groups.csv columns" \
-  "[ \"\$(head -1 '$out/groups.csv')\" = 'replicate,group,parent,born_day,died_day,lifespan_days,censored,peak_members,peak_day,reach,sprout_days,growth_days,active_days,decline_days,death_days' ]"
+  "[ \"\$(head -1 '$out/groups.csv')\" = 'replicate,group,parent,born_day,died_day,lifespan_days,censored,peak_members,peak_day,reach,sprout_days,growth_days,active_days,decline_days,death_days,reached_to_peak,invited_to_peak,below_threshold_to_peak,declined_to_peak,no_room_to_peak,outreach_joins_to_peak,invitation_joins_to_peak' ]"
 expect "members.csv columns" \
   "[ \"\$(head -1 '$out/members.csv')\" = 'replicate,member,group,join_day,leave_day,inviter,posts,censored' ]"
 expect "curves.csv starts with day and the members band" \

@@ -47,9 +47,13 @@ sq_option sq_opt_set(const char **sets, int *n_sets, const char *help) {
   return (sq_option){"--set", 0, SQ_OPT_LIST, "KEY=VALUE", help, .list = sets, .n = n_sets};
 }
 
+sq_option sq_opt_lang(const char **lang, const char *help) {
+  return (sq_option){"--lang", 0, SQ_OPT_CHOICE, "L", help, .choices = "en|zh", .text = lang};
+}
+
 int sq_cli_options_init(sq_cli_options *o, int argc, const char *command,
                         const sq_cli_help_lines *help, sq_option *table) {
-  *o = (sq_cli_options){.threads = omp_get_max_threads()};
+  *o = (sq_cli_options){.threads = omp_get_max_threads(), .lang = "en"};
   o->sets = calloc((size_t)(argc > 0 ? argc : 1), sizeof *o->sets);
   if (!o->sets) {
     fprintf(stderr, "shequn %s: out of memory\n", command);
@@ -67,6 +71,8 @@ int sq_cli_options_init(sq_cli_options *o, int argc, const char *command,
   table[3] = sq_opt_replicates(&o->replicates, &o->has_replicates, help->replicates);
   table[4] = sq_opt_threads(&o->threads, help->threads);
   table[5] = sq_opt_set(o->sets, &o->n_sets, help->set);
+  table[6] = sq_opt_lang(&o->lang, "en (default) or zh: the closing report in English or\n"
+                                   "in Chinese (files are the same)");
   return 0;
 }
 

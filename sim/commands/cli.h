@@ -80,6 +80,7 @@ sq_option sq_opt_threads(long long *threads, const char *help);
 sq_option sq_opt_seed(long long *seed, bool *given, const char *help);
 sq_option sq_opt_replicates(long long *replicates, bool *given, const char *help);
 sq_option sq_opt_set(const char **sets, int *n_sets, const char *help);
+sq_option sq_opt_lang(const char **lang, const char *help);
 
 /* The options `run` and `compare` share. */
 typedef struct sq_cli_options {
@@ -89,6 +90,7 @@ typedef struct sq_cli_options {
   const char **sets;                  /* the --set KEY=VALUE texts */
   int n_sets;
   bool force;                         /* --force: replace earlier results in -o */
+  const char *lang;                   /* --lang: the closing report's language, "en" or "zh" */
   char output_help[160], force_help[160]; /* their help lines, made for the verb */
 } sq_cli_options;
 /* What the help says of them for one verb: the default folder and what an
@@ -96,7 +98,7 @@ typedef struct sq_cli_options {
 typedef struct sq_cli_help_lines {
   const char *default_dir, *results, *seed, *replicates, *threads, *set;
 } sq_cli_help_lines;
-enum { SQ_CLI_OPTIONS = 6 };
+enum { SQ_CLI_OPTIONS = 7 };
 /* Set *o to the defaults (threads: all cores; room for argc --set values)
  * and put their rows of the verb's option table into table[0 ..
  * SQ_CLI_OPTIONS-1].  0, or 1 after a message when out of memory. */

@@ -8,6 +8,7 @@
 
 #include "sim/commands/cli.h"
 #include "sim/commands/compare.h"
+#include "sim/commands/report.h"
 #include "sim/io/csv.h"
 #include "sim/io/fileio.h"
 #include "sim/io/outdir.h"
@@ -27,6 +28,8 @@ static const char compare_after[] =
     "  survival.csv    Kaplan-Meier survival of groups with 95% Greenwood bands\n"
     "  NAME/           each scenario's run files, as `shequn run` writes them\n"
     "  .shequn         the marker: which command wrote the folder, version, date\n"
+    "It then prints a report per scenario (as `shequn run` does) and a line\n"
+    "saying which lives longer and grows bigger, by how much.\n"
     "Plot them with `shequn plot DIR`.  A failed or interrupted comparison leaves\n"
     "nothing.  Exit status: 0 done, 1 failed, 2 bad input, 130 interrupted.\n";
 
@@ -40,6 +43,7 @@ typedef struct tally {
   size_t n, cap;
   double *peak, *reach, *created;
   size_t runs;
+  sq_lifespan_summary summary; /* its run's summary, for the closing report */
 } tally;
 
 static int observe(void *context, const sq_run_result *r, sq_error *err) {
@@ -230,11 +234,27 @@ static int utf8_prefix(const char *name, int max) {
   return max;
 }
 
+/* Each scenario's report, then the one-line comparison. */
+static void print_reports(const tally *t, const row *w, int n, bool chinese) {
+  sq_report_entry *e = calloc((size_t)n, sizeof *e);
+  if (!e) return;
+  for (int i = 0; i < n; i++) {
+    printf("\n%s:\n", t[i].name);
+    sq_report_print(stdout, &t[i].summary, t[i].horizon, chinese);
+    e[i] = (sq_report_entry){t[i].name, &t[i].summary, t[i].horizon, w[i].peak[0], w[i].peak[1],
+                             w[i].peak[2]};
+  }
+  putchar('\n');
+  sq_report_compare(stdout, e, n, chinese);
+  free(e);
+}
+
 /* Run the n scenarios (read and checked, with one seed and one number of
  * replicates) into the claimed folder dir and write the comparison; prints
- * the table unless quiet.  Returns 0 or an error status. */
+ * the table and the reports (in Chinese if asked) unless quiet.  Returns 0
+ * or an error status. */
 static int compare_into(const sq_scenario *sc, int n, const char *dir, int threads, bool quiet,
-                        const char *command, sq_error *err) {
+                        bool chinese, const char *command, sq_error *err) {
   tally *t = calloc((size_t)n, sizeof *t);
   row *w = calloc((size_t)n, sizeof *w);
   if (!t || !w) {
@@ -261,9 +281,8 @@ static int compare_into(const sq_scenario *sc, int n, const char *dir, int threa
   const volatile sig_atomic_t *cancel = sq_catch_interrupts();
   for (int i = 0; i < n && !rc; i++) {
     sq_study study = {threads, false, !quiet, cancel, observe, &t[i], command, false};
-    sq_lifespan_summary life;
     double seconds;
-    rc = sq_study_run(&sc[i], t[i].dir, &study, &life, &seconds, err);
+    rc = sq_study_run(&sc[i], t[i].dir, &study, &t[i].summary, &seconds, err);
     if (rc) sq_error_prefix(err, t[i].name);
   }
   for (int i = 0; i < n && !rc; i++) rc = summarise(&t[i], &t[0], &w[i], err);
@@ -272,6 +291,7 @@ static int compare_into(const sq_scenario *sc, int n, const char *dir, int threa
     printf("%d scenarios x %d replicates, seed %lld, on common random numbers\n", n,
            sc[0].replicates, (long long)sc[0].seed);
     print_table(t, w, n);
+    print_reports(t, w, n, chinese);
     printf("wrote %s/ (comparison.csv, survival.csv, a directory per scenario)\n", dir);
   }
   for (int i = 0; i < n; i++) tally_free(&t[i]);
@@ -279,14 +299,20 @@ static int compare_into(const sq_scenario *sc, int n, const char *dir, int threa
   return rc;
 }
 
-int sq_compare(const sq_scenario *sc, int n, const char *dir, int threads, bool quiet,
-               const char *command, bool force, sq_error *err) {
+/* sq_compare, with the reports in Chinese if asked. */
+static int compare_in(const sq_scenario *sc, int n, const char *dir, int threads, bool quiet,
+                      bool chinese, const char *command, bool force, sq_error *err) {
   sq_outdir folder;
   int rc = sq_outdir_claim(&folder, dir, command, force, err);
   if (rc) return rc;
-  rc = compare_into(sc, n, dir, threads, quiet, command, err);
+  rc = compare_into(sc, n, dir, threads, quiet, chinese, command, err);
   if (rc) sq_outdir_abandon(&folder);
   return rc;
+}
+
+int sq_compare(const sq_scenario *sc, int n, const char *dir, int threads, bool quiet,
+               const char *command, bool force, sq_error *err) {
+  return compare_in(sc, n, dir, threads, quiet, false, command, force, err);
 }
 
 int sq_cmd_compare(int argc, char **argv) {
@@ -316,8 +342,8 @@ int sq_cmd_compare(int argc, char **argv) {
   }
   if (rc) {
     fprintf(stderr, "%s\n", err.message);
-  } else if ((rc = sq_compare(sc, n, o->output ? o->output : "out/compare", (int)o->threads,
-                              false, "compare", o->force, &err))) {
+  } else if ((rc = compare_in(sc, n, o->output ? o->output : "out/compare", (int)o->threads,
+                              false, strcmp(o->lang, "zh") == 0, "compare", o->force, &err))) {
     bool interrupted = *sq_catch_interrupts();
     fprintf(stderr, "shequn compare: %s; nothing was written\n",
             interrupted ? "interrupted" : err.message);

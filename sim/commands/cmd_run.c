@@ -5,6 +5,7 @@
 
 #include "sim/engine/study.h"
 #include "sim/commands/cli.h"
+#include "sim/commands/report.h"
 #include "sim/io/output.h"
 #include "models/population.h"
 #include "sim/io/scenario.h"
@@ -26,6 +27,8 @@ static const char run_after[] =
     "  summary.json    lifespan median and quartiles (Kaplan-Meier), run facts\n"
     "  scenario.json   the fully resolved scenario: rerun it to reproduce the run\n"
     "  .shequn         the marker: which command wrote the folder, version, date\n"
+    "It then prints a short report: lifespan, members, who came until the peak,\n"
+    "what limited growth (summary.json's \"report\").\n"
     "Draw its charts with `shequn plot DIR`.\n"
     "Files appear only when the run completes; a failed or interrupted run\n"
     "leaves nothing (and removes DIR if it made it).\n"
@@ -61,26 +64,13 @@ static int parse_args(int argc, char **argv, run_args *a) {
   return sq_cli_parse(&verb, argc, argv);
 }
 
-/* A lifespan quantile in days, or "> horizon" when survival never fell that
- * low before the horizon. */
-static void print_days(const char *label, double days, int horizon) {
-  if (isnan(days))
-    printf("%s >%d", label, horizon);
-  else
-    printf("%s %.0f", label, days);
-}
-
-/* What the run found, in two lines, and where the files are. */
+/* What the run found in plain words, and where the files are. */
 static void report(const sq_scenario *sc, const char *dir, int threads, double seconds,
-                   const sq_lifespan_summary *life) {
+                   const sq_lifespan_summary *life, bool chinese) {
   printf("%s: %d replicate%s x %d days in %.2f s on %d thread%s\n", sc->name, sc->replicates,
          sc->replicates == 1 ? "" : "s", sc->horizon_days, seconds, threads,
          threads == 1 ? "" : "s");
-  printf("lifespan in days (Kaplan-Meier):");
-  print_days(" median", life->median, sc->horizon_days);
-  print_days(", quartiles", life->q25, sc->horizon_days);
-  print_days(" and", life->q75, sc->horizon_days);
-  printf("; %zu of %zu groups alive at the horizon\n", life->censored, life->groups);
+  sq_report_print(stdout, life, sc->horizon_days, chinese);
   printf("wrote %s/\n", dir);
 }
 
@@ -120,6 +110,6 @@ int sq_cmd_run(int argc, char **argv) {
       fprintf(stderr, "shequn run: %s; nothing was written\n", err.message);
     return *cancel ? 130 : rc == SQ_EINPUT ? 2 : 1;
   }
-  report(&sc, dir, threads, seconds, &life);
+  report(&sc, dir, threads, seconds, &life, strcmp(o->lang, "zh") == 0);
   return 0;
 }

@@ -265,7 +265,7 @@ static void finish_group(sq_world *w, sq_group *g, int last_day) {
   sq_group_record rec = {.group = g->id, .parent = g->parent, .born_day = g->born_day,
                          .died_day = g->died_day, .censored = g->alive,
                          .peak_members = g->peak_members, .peak_day = g->peak_day,
-                         .reach = g->reach};
+                         .reach = g->reach, .to_peak = g->inflow_to_peak};
   rec.lifespan_days = (g->alive ? last_day + 1 : g->died_day) - g->born_day;
   int days = (int)g->series_length;
   g->stage_series = malloc((size_t)(days ? days : 1));
@@ -301,7 +301,7 @@ static void close_day(sq_world *w, sq_group *g, int day) {
   g->active_growth += (growth - g->active_growth) / 7.0; /* a week's memory */
   g->last_active = g->active;
   if (g->active > g->peak_active) g->peak_active = g->active;
-  if (n > g->peak_members) g->peak_members = n, g->peak_day = day;
+  if (n > g->peak_members) g->peak_members = n, g->peak_day = day, g->inflow_to_peak = g->inflow;
   uint32_t people = g->active + g->zombies;
   sq_day_row row = {day, g->id, n, g->active, g->zombies, g->spammers, g->joins, g->leaves,
                     (uint32_t)g->posts, g->ads_shown,

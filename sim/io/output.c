@@ -9,6 +9,7 @@
 
 #include "sim/io/fileio.h"
 #include "sim/io/scenario.h"
+#include "sim/analysis/growth.h"
 #include "sim/analysis/stats.h"
 #include "sim/analysis/survival.h"
 
@@ -35,6 +36,11 @@ struct sq_output {
   bool *first_died, *has_first;
   double *live_members; /* [run][day], members of groups not in their final silence */
   int capacity_vary;    /* index of group.capacity in the vary list, or -1 */
+  int qr_vary;          /* index of group.qr_join_limit in the vary list, or -1 */
+  /* the growth report (sim/analysis/growth.h): per run, and sums over groups */
+  double *largest_peak, *capacity_share, *qr_share, *final_members;
+  sq_growth growth;
+  double group_rows; /* rows of timeseries.csv: days of groups' lives */
   /* per membership spell, with members */
   double *spell_posts, *spell_days;
   bool *spell_open;
@@ -67,13 +73,20 @@ sq_output *sq_output_open(const char *dir, const sq_scenario *sc, bool with_memb
     o->first_died = calloc(runs, sizeof(bool));
     o->has_first = calloc(runs, sizeof(bool));
     o->live_members = calloc(runs * days, sizeof(double));
-    o->capacity_vary = -1;
-    for (int k = 0; k < sc->vary.count; k++)
+    o->largest_peak = calloc(runs, sizeof(double));
+    o->capacity_share = calloc(runs, sizeof(double));
+    o->qr_share = calloc(runs, sizeof(double));
+    o->final_members = calloc(runs, sizeof(double));
+    o->capacity_vary = o->qr_vary = -1;
+    for (int k = 0; k < sc->vary.count; k++) {
       if (strcmp(sc->vary.item[k].param->path, "group.capacity") == 0) o->capacity_vary = k;
+      if (strcmp(sc->vary.item[k].param->path, "group.qr_join_limit") == 0) o->qr_vary = k;
+    }
   }
   if (!o || !o->curves || !o->first_stage || !o->reach || !o->peak_members || !o->peak_groups ||
       !o->groups_created || !o->first_lifespan || !o->first_died || !o->has_first ||
-      !o->live_members) {
+      !o->live_members || !o->largest_peak || !o->capacity_share || !o->qr_share ||
+      !o->final_members) {
     sq_error_set(err, SQ_ERUNTIME, "%s: out of memory for the outputs", dir);
     sq_output_abort(o);
     return NULL;
@@ -86,7 +99,9 @@ sq_output *sq_output_open(const char *dir, const sq_scenario *sc, bool with_memb
   if (!rc)
     rc = open_csv(o, &o->groups, "groups.csv",
                   "replicate,group,parent,born_day,died_day,lifespan_days,censored,peak_members,"
-                  "peak_day,reach,sprout_days,growth_days,active_days,decline_days,death_days\n",
+                  "peak_day,reach,sprout_days,growth_days,active_days,decline_days,death_days,"
+                  "reached_to_peak,invited_to_peak,below_threshold_to_peak,declined_to_peak,"
+                  "no_room_to_peak,outreach_joins_to_peak,invitation_joins_to_peak\n",
                   err);
   if (!rc && with_members)
     rc = open_csv(o, &o->members, "members.csv",
@@ -124,6 +139,35 @@ static void put_optional(FILE *f, long long v) {
   if (v >= 0) fprintf(f, "%lld", v);
 }
 
+/* A group setting of run r: its drawn value when the scenario varies it
+ * (vary index k >= 0), else the scenario's. */
+static double run_setting(const sq_run_result *r, int k, int fixed) {
+  return k >= 0 ? r->varied[k] : fixed;
+}
+
+/* Add r's joins, leaves and member-days of each group, from its birth to the
+ * end of its peak day, to the growth report.  -1 when out of memory. */
+static int add_growth_rows(sq_output *o, const sq_run_result *r) {
+  size_t n = r->n_groups;
+  int32_t *peak_day = malloc((n ? n : 1) * sizeof *peak_day);
+  if (!peak_day) return -1;
+  for (size_t i = 0; i < n; i++) peak_day[i] = -1;
+  for (size_t k = 0; k < n; k++)
+    if (r->groups[k].group >= 0 && (size_t)r->groups[k].group < n)
+      peak_day[r->groups[k].group] = r->groups[k].peak_day;
+  sq_growth *g = &o->growth;
+  for (size_t k = 0; k < r->n_rows; k++) {
+    const sq_day_row *x = &r->rows[k];
+    if (x->group < 0 || (size_t)x->group >= n || x->day > peak_day[x->group]) continue;
+    g->joined += x->joins;
+    g->left += x->leaves;
+    g->member_days += x->members;
+    g->group_days++;
+  }
+  free(peak_day);
+  return 0;
+}
+
 /* Days each group of r spent at its cap, indexed by group number (NULL when
  * out of memory).  A group is at its cap on a day when its members at the
  * end of the day, plus those who left it that day for a sub-group born of
@@ -131,7 +175,7 @@ static void put_optional(FILE *f, long long v) {
  * below it at the end of the day.  Rows come day by day (docs/OUTPUTS.md,
  * timeseries.csv), so a sub-group's first row is in its parent's day. */
 static double *days_at_cap(const sq_output *o, const sq_run_result *r) {
-  double capacity = o->capacity_vary >= 0 ? r->varied[o->capacity_vary] : o->sc.group.capacity;
+  double capacity = run_setting(r, o->capacity_vary, o->sc.group.capacity);
   size_t n = 1;
   for (size_t k = 0; k < r->n_groups; k++)
     if (r->groups[k].group >= 0 && (size_t)r->groups[k].group + 1 > n) n = (size_t)r->groups[k].group + 1;
@@ -192,7 +236,11 @@ int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
     }
   }
   double *at_cap = days_at_cap(o, r);
-  if (!at_cap) return sq_error_set(err, SQ_ERUNTIME, "out of memory for the outputs");
+  if (!at_cap || add_growth_rows(o, r)) {
+    free(at_cap);
+    return sq_error_set(err, SQ_ERUNTIME, "out of memory for the outputs");
+  }
+  uint32_t largest = 0;
   f = o->groups.f;
   for (size_t k = 0; k < r->n_groups; k++) {
     const sq_group_record *g = &r->groups[k];
@@ -203,7 +251,18 @@ int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
     fprintf(f, ",%d,%d,%u,%d,%u", g->lifespan_days, g->censored, g->peak_members, g->peak_day,
             g->reach);
     for (int s = 0; s < SQ_STAGE_COUNT; s++) fprintf(f, ",%d", g->stage_days[s]);
-    fputc('\n', f);
+    const sq_inflow *in = &g->to_peak;
+    fprintf(f, ",%u,%u,%u,%u,%u,%u,%u\n", in->reached, in->invited, in->below_threshold,
+            in->declined, in->no_room, in->joined_by_outreach, in->joined_by_invitation);
+    sq_growth *gr = &o->growth;
+    gr->reached += in->reached;
+    gr->invited += in->invited;
+    gr->below_threshold += in->below_threshold;
+    gr->declined += in->declined;
+    gr->no_room += in->no_room;
+    gr->joined_by_outreach += in->joined_by_outreach;
+    gr->joined_by_invitation += in->joined_by_invitation;
+    if (g->peak_members > largest) largest = g->peak_members;
     if (o->n_groups == o->cap_groups) {
       size_t cap = o->cap_groups ? 2 * o->cap_groups : 256;
       if (!grow((void **)&o->lifespans, cap, sizeof *o->lifespans) ||
@@ -262,6 +321,12 @@ int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
     }
     fputc('\n', o->varied.f);
   }
+  o->group_rows += (double)r->n_rows;
+  o->largest_peak[run] = largest;
+  o->capacity_share[run] = largest / run_setting(r, o->capacity_vary, o->sc.group.capacity);
+  double qr = run_setting(r, o->qr_vary, o->sc.group.qr_join_limit);
+  o->qr_share[run] = qr > 0 ? largest / qr : NAN;
+  o->final_members[run] = curve(o, run, CURVE_MEMBERS)[o->horizon - 1];
   o->reach[run] = (double)r->reach;
   o->peak_members[run] = (double)r->peak_total_members;
   o->peak_groups[run] = r->peak_groups;
@@ -477,6 +542,91 @@ static void add_capacity_network(const sq_output *o, cJSON *realism) {
   free(v), free(median);
 }
 
+/* A cap of the report: its value, or "varied". */
+static void add_cap(cJSON *obj, const char *name, double v) {
+  if (isnan(v))
+    cJSON_AddStringToObject(obj, name, "varied");
+  else
+    cJSON_AddNumberToObject(obj, name, v);
+}
+
+/* The growth report's facts, medians and verdict (sim/analysis/growth.h). */
+static void judge_growth(sq_output *o) {
+  sq_growth *g = &o->growth;
+  size_t runs = o->runs, reached = 0;
+  double days = 0;
+  for (size_t i = 0; i < o->n_groups; i++)
+    if (o->days_at_cap[i] > 0) reached++, days += o->days_at_cap[i];
+  g->capacity = o->capacity_vary >= 0 ? NAN : o->sc.group.capacity;
+  g->qr_join_limit = o->qr_vary >= 0 ? NAN : o->sc.group.qr_join_limit;
+  g->peak_members = sq_quantile(o->peak_members, runs, 0.5);
+  g->final_members = sq_quantile(o->final_members, runs, 0.5);
+  g->largest_peak = sq_quantile(o->largest_peak, runs, 0.5);
+  g->largest_peak_share_of_capacity = sq_quantile(o->capacity_share, runs, 0.5);
+  g->largest_peak_share_of_qr = sq_quantile(o->qr_share, runs, 0.5);
+  g->reach_share = sq_quantile(o->reach, runs, 0.5) / (double)o->sc.population.size;
+  g->groups_at_capacity_share = share(reached, o->n_groups);
+  g->days_at_capacity_share = o->group_rows > 0 ? days / o->group_rows : NAN;
+  sq_growth_judge(g);
+}
+
+static void add_report(const sq_output *o, cJSON *root, const sq_km *km) {
+  const sq_growth *g = &o->growth;
+  cJSON *rep = cJSON_AddObjectToObject(root, "report");
+  cJSON *life = cJSON_AddObjectToObject(rep, "lifespan_days");
+  double lo, hi;
+  sq_km_quantile_ci(km, 0.5, 1.96, &lo, &hi);
+  add_figure(life, "median", sq_km_quantile(km, 0.5));
+  add_figure(life, "ci_low", lo);
+  add_figure(life, "ci_high", hi);
+  add_figure(rep, "peak_members_median", g->peak_members);
+  add_figure(rep, "final_members_median", g->final_members);
+  add_figure(rep, "largest_group_peak_median", g->largest_peak);
+  add_cap(rep, "capacity", g->capacity);
+  add_cap(rep, "qr_join_limit", g->qr_join_limit);
+  add_figure(rep, "largest_peak_share_of_capacity", g->largest_peak_share_of_capacity);
+  add_figure(rep, "largest_peak_share_of_qr_join_limit", g->largest_peak_share_of_qr);
+  add_figure(rep, "groups_at_capacity_share", g->groups_at_capacity_share);
+  add_figure(rep, "days_at_capacity_share", g->days_at_capacity_share);
+  add_figure(rep, "reach_share_of_population", g->reach_share);
+  cJSON *up = cJSON_AddObjectToObject(rep, "until_peak");
+  const struct {
+    const char *name;
+    double v;
+  } sums[] = {{"group_days", g->group_days},       {"member_days", g->member_days},
+              {"reached", g->reached},             {"invited", g->invited},
+              {"below_threshold", g->below_threshold}, {"declined", g->declined},
+              {"no_room", g->no_room},             {"joined", g->joined},
+              {"joined_by_outreach", g->joined_by_outreach},
+              {"joined_by_invitation", g->joined_by_invitation}, {"left", g->left}};
+  for (size_t k = 0; k < sizeof sums / sizeof sums[0]; k++)
+    cJSON_AddNumberToObject(up, sums[k].name, sums[k].v);
+  add_figure(up, "below_threshold_share", sq_growth_below_threshold_share(g));
+  add_figure(up, "declined_share", sq_growth_declined_share(g));
+  add_figure(up, "left_share", sq_growth_left_share(g));
+  add_figure(up, "reached_per_group_day", sq_growth_per_group_day(g, g->reached));
+  add_figure(up, "invited_per_group_day", sq_growth_per_group_day(g, g->invited));
+  add_figure(up, "newcomers_per_group_day",
+             sq_growth_per_group_day(g, g->joined_by_outreach + g->joined_by_invitation));
+  add_figure(up, "departures_per_member_day", sq_growth_departure_rate(g));
+  cJSON_AddStringToObject(rep, "main_limit", sq_limit_names[g->main_limit]);
+  cJSON *limits = cJSON_AddArrayToObject(rep, "limits");
+  cJSON_AddItemToArray(limits, cJSON_CreateString(sq_limit_names[g->main_limit]));
+  for (int k = 0; k < SQ_LIMIT_COUNT; k++)
+    if (g->limits[k] && k != (int)g->main_limit)
+      cJSON_AddItemToArray(limits, cJSON_CreateString(sq_limit_names[k]));
+  cJSON *warn = cJSON_AddArrayToObject(rep, "warnings");
+  const struct {
+    bool on;
+    const char *code;
+  } warnings[] = {{g->capacity_never_approached, "capacity_never_approached"},
+                  {g->capacity_always_binding, "capacity_always_binding"},
+                  {g->qr_never_approached, "qr_join_limit_never_approached"},
+                  {g->population_exhausted, "population_exhausted"}};
+  for (size_t k = 0; k < sizeof warnings / sizeof warnings[0]; k++)
+    if (warnings[k].on) cJSON_AddItemToArray(warn, cJSON_CreateString(warnings[k].code));
+}
+
 static void add_realism(const sq_output *o, cJSON *root, const sq_km *km) {
   cJSON *realism = cJSON_AddObjectToObject(root, "realism");
   add_lifespan_spread(o, realism, km);
@@ -495,9 +645,13 @@ static char *summary_json(sq_output *o, int threads, double seconds, sq_lifespan
     sq_km_free(&km);
     return NULL;
   }
-  if (life_out)
+  judge_growth(o);
+  if (life_out) {
     *life_out = (sq_lifespan_summary){sq_km_quantile(&km, 0.5), sq_km_quantile(&km, 0.25),
-                                      sq_km_quantile(&km, 0.75), km.subjects, km.censored};
+                                      sq_km_quantile(&km, 0.75), NAN, NAN, km.subjects,
+                                      km.censored, o->runs, o->growth};
+    sq_km_quantile_ci(&km, 0.5, 1.96, &life_out->median_low, &life_out->median_high);
+  }
   cJSON *root = cJSON_CreateObject();
   cJSON_AddStringToObject(root, "scenario", o->sc.name);
   cJSON_AddNumberToObject(root, "seed", (double)o->sc.seed);
@@ -519,6 +673,7 @@ static char *summary_json(sq_output *o, int threads, double seconds, sq_lifespan
   add_quantiles(per_run, "peak_groups", o->peak_groups, o->runs);
   add_quantiles(per_run, "groups_created", o->groups_created, o->runs);
   add_realism(o, root, &km);
+  add_report(o, root, &km);
   cJSON_AddNumberToObject(root, "member_steps", (double)o->member_steps);
   cJSON *machine = cJSON_AddObjectToObject(root, "run");
   cJSON_AddNumberToObject(machine, "threads", threads);
@@ -552,6 +707,10 @@ static void release(sq_output *o) {
   free(o->first_died);
   free(o->has_first);
   free(o->live_members);
+  free(o->largest_peak);
+  free(o->capacity_share);
+  free(o->qr_share);
+  free(o->final_members);
   free(o->spell_posts);
   free(o->spell_days);
   free(o->spell_open);

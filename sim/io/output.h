@@ -9,6 +9,7 @@
 #include "models/params.h"
 #include "models/error.h"
 #include "models/results.h"
+#include "sim/analysis/growth.h"
 
 typedef struct sq_output sq_output;
 
@@ -18,10 +19,13 @@ sq_output *sq_output_open(const char *dir, const sq_scenario *sc, bool with_memb
 /* Append a run's rows and records; runs must come in replicate order. */
 int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err);
 
-/* The lifespan statistics summary.json reports. */
+/* The lifespan statistics summary.json reports, and its growth report. */
 typedef struct sq_lifespan_summary {
   double median, q25, q75; /* days; NaN when survival never falls that low */
+  double median_low, median_high; /* the median's 95% interval; NaN: not reached */
   size_t groups, censored;
+  uint32_t replicates;
+  sq_growth growth;
 } sq_lifespan_summary;
 
 /* Write curves.csv, summary.json and scenario.json, put every file in
