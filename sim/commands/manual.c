@@ -150,7 +150,7 @@ static void write_man(FILE *f) {
 
 static void completion_verb(const sq_verb *v, void *ctx) {
   FILE *f = ctx;
-  fprintf(f, "    %s)\n      options=\"--help", v->name);
+  fprintf(f, "    %s)\n      options=\"--help -h", v->name);
   for (int k = 0; k < v->n_options; k++) {
     fprintf(f, " %s", v->options[k].name);
     if (v->options[k].short_name) fprintf(f, " -%c", v->options[k].short_name);
@@ -163,7 +163,7 @@ static void completion_verb(const sq_verb *v, void *ctx) {
     if (o->short_name) fprintf(f, "-%c|", o->short_name);
     fprintf(f, "%s) ", o->name);
     if (o->kind == SQ_OPT_FOLDER) {
-      fputs("COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n", f);
+      fputs("mapfile -t COMPREPLY < <(compgen -d -- \"$cur\"); return ;;\n", f);
     } else if (o->kind == SQ_OPT_CHOICE) {
       char words[256];
       snprintf(words, sizeof words, "%s", o->choices);
@@ -202,7 +202,7 @@ static void write_completion(FILE *f) {
         "  if [[ $cur == -* ]]; then\n"
         "    COMPREPLY=($(compgen -W \"$options\" -- \"$cur\"))\n"
         "  else\n"
-        "    COMPREPLY=($(compgen -f -- \"$cur\"))\n"
+        "    mapfile -t COMPREPLY < <(compgen -f -- \"$cur\") # names with spaces too\n"
         "  fi\n"
         "}\n"
         "complete -o filenames -F _shequn shequn\n",
