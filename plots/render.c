@@ -19,6 +19,16 @@ static bool exists(const char *path) {
   return stat(path, &st) == 0;
 }
 
+/* Where `cmake --install` puts the data (CMakeLists.txt): relative to the
+ * binary's directory, so that an installed tree can be moved, and as the
+ * absolute path of the configured prefix. */
+#ifndef SHEQUN_DATADIR_FROM_BINDIR
+#define SHEQUN_DATADIR_FROM_BINDIR "../share/shequn"
+#endif
+#ifndef SHEQUN_DATADIR
+#define SHEQUN_DATADIR "/usr/local/share/shequn"
+#endif
+
 bool sq_find_project_dir(const char *what, const char *probe, char *buf, size_t size) {
   char path[4200];
   const char *home = getenv("SHEQUN_HOME");
@@ -32,14 +42,17 @@ bool sq_find_project_dir(const char *what, const char *probe, char *buf, size_t 
     exe[n] = '\0';
     char *slash = strrchr(exe, '/');
     if (slash) *slash = '\0';
-    const char *up[] = {"/..", "", "/../..", "/../share/shequn"};
+    const char *up[] = {"/..", "", "/../..", "/" SHEQUN_DATADIR_FROM_BINDIR};
     for (size_t i = 0; i < SQ_LEN(up); i++) {
       snprintf(path, sizeof path, "%s%s/%s/%s", exe, up[i], what, probe);
       if (exists(path)) return snprintf(buf, size, "%s%s/%s", exe, up[i], what), true;
     }
   }
-  snprintf(path, sizeof path, "%s/%s", what, probe);
-  if (exists(path)) return snprintf(buf, size, "%s", what), true;
+  const char *places[] = {SHEQUN_DATADIR "/", ""};
+  for (size_t i = 0; i < SQ_LEN(places); i++) {
+    snprintf(path, sizeof path, "%s%s/%s", places[i], what, probe);
+    if (exists(path)) return snprintf(buf, size, "%s%s", places[i], what), true;
+  }
   return false;
 }
 
@@ -150,8 +163,8 @@ int sq_plot(const char *dir, const char *format, bool chinese, int *written, sq_
   if (rc) return rc;
   if (!sq_find_project_dir("plots", "common.gp", p.templates, sizeof p.templates))
     return sq_error_set(err, SQ_ERUNTIME,
-                        "cannot find the gnuplot templates (plots/common.gp): set SHEQUN_HOME to "
-                        "the source tree");
+                        "cannot find the gnuplot templates (plots/common.gp) of the source tree or "
+                        "of an installed shequn (share/shequn): set SHEQUN_HOME to either");
   const char *tmp = getenv("TMPDIR");
   snprintf(p.scratch, sizeof p.scratch, "%s/shequn-plot-XXXXXX", tmp ? tmp : "/tmp");
   if (!mkdtemp(p.scratch))

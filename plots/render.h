@@ -15,8 +15,10 @@
 int sq_plot(const char *dir, const char *format, bool chinese, int *written, sq_error *err);
 
 /* Where the project's `what` directory ("plots", "scenarios") is: under
- * $SHEQUN_HOME, beside or above the binary's directory, or in the current
- * directory; `probe` is a file it must hold.  False when none is found. */
+ * $SHEQUN_HOME, beside or above the binary's directory (a source tree),
+ * in the share/shequn of the prefix the binary is installed in, in the
+ * configured install prefix's, or in the current directory; `probe` is a
+ * file it must hold.  False when none is found. */
 bool sq_find_project_dir(const char *what, const char *probe, char *buf, size_t size);
 
 #endif

@@ -25,6 +25,7 @@ esac
 
 packages=(build-essential cmake pkg-config libgsl-dev libcjson-dev librandom123-dev
           gnuplot-nox fonts-wqy-microhei)
+[ "$what" = test ] && packages+=(python3-jsonschema) # tests/schema.sh
 [ "$what" = mpi ] && packages+=(libopenmpi-dev openmpi-bin)
 [ "$what" = tsan ] && packages+=(clang-14 libomp-14-dev llvm-14)
 [ "$what" = fuzz ] && packages+=(clang-14 libclang-rt-14-dev llvm-14)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rewrite the generated key table in docs/SCENARIOS.md from `shequn params
-# --markdown` (after adding or changing a key in models/params.c).
+# --markdown`, and the scenario schema schemas/scenario.schema.json from
+# `shequn params --schema` (after adding or changing a key in models/params.c).
 #   bash scripts/sync_docs.sh [path/to/shequn]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -15,3 +16,5 @@ awk -v table="$table" '
 mv "$doc.new" "$doc"
 rm -f "$table"
 echo "updated $doc"
+"$shequn" params --schema > schemas/scenario.schema.json
+echo "updated schemas/scenario.schema.json"

@@ -72,6 +72,7 @@ file     | tests/errors/list_too_long.json             | tests/errors/list_too_l
 file     | tests/errors/type_section.json              | tests/errors/type_section.json: population: expected an object, got a number
 file     | tests/errors/type_subsection.json           | tests/errors/type_subsection.json: recruitment.outreach: expected an object, got a boolean
 file     | tests/errors/type_base.json                 | tests/errors/type_base.json: base: expected a file name, got a number
+file     | tests/errors/type_schema.json               | tests/errors/type_schema.json: $schema: expected the schema's address, got a number
 # --- ranges -------------------------------------------------------------------------
 file     | tests/errors/range_real.json                | tests/errors/range_real.json: rules.strictness: must be between 0 and 1 inclusive (got 1.385)
 file     | tests/errors/range_real_low.json            | tests/errors/range_real_low.json: population.sociability_shape: must be between 1.01 and 100 inclusive (got 1.00385)

@@ -187,7 +187,19 @@ static int take(const sq_verb *v, const sq_option *o, int argc, char **argv, int
   return 0;
 }
 
+static sq_cli_visitor *visitor;
+static void *visitor_ctx;
+
+void sq_cli_set_visitor(sq_cli_visitor *visit, void *ctx) {
+  visitor = visit;
+  visitor_ctx = ctx;
+}
+
 int sq_cli_parse(const sq_verb *v, int argc, char **argv) {
+  if (visitor) {
+    visitor(v, visitor_ctx);
+    return -1;
+  }
   for (int i = 1; i < argc; i++) {
     const char *arg = argv[i];
     if (sq_is_help(arg)) {

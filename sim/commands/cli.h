@@ -14,6 +14,19 @@ int sq_cmd_compare(int argc, char **argv);
 int sq_cmd_plot(int argc, char **argv);
 int sq_cmd_gallery(int argc, char **argv);
 int sq_cmd_sweep(int argc, char **argv);
+/* `shequn help --man | --bash-completion` (sim/commands/manual.c) */
+int sq_cmd_help(int argc, char **argv);
+
+/* The commands, in the order `shequn --help` lists them (sim/commands/main.c):
+ * the usage, the man page and the shell completion are written from it. */
+typedef struct sq_command {
+  const char *name;
+  const char *operands; /* "SCENARIO", "" */
+  const char *summary;  /* one line */
+  int (*main)(int argc, char **argv);
+} sq_command;
+extern const sq_command sq_commands[];
+extern const int sq_command_count;
 
 /* ---- options: one table per verb, one parser, help from the same table ----
  *
@@ -68,6 +81,11 @@ typedef struct sq_verb {
 int sq_cli_parse(const sq_verb *v, int argc, char **argv);
 /* `shequn VERB --help`, from the table. */
 void sq_cli_help(const sq_verb *v, FILE *f);
+/* While a visitor is set (NULL unsets it), sq_cli_parse hands it the verb
+ * instead of parsing and returns -1 as after --help: calling a command's
+ * main then shows its table to the man page and completion writers. */
+typedef void sq_cli_visitor(const sq_verb *v, void *ctx);
+void sq_cli_set_visitor(sq_cli_visitor *visit, void *ctx);
 
 #define SQ_MAX_SEED 9007199254740991LL /* 2^53 - 1: every seed is exact in JSON */
 #define SQ_MAX_REPLICATES 1000000LL

@@ -22,8 +22,9 @@ static const char gallery_about[] =
     "DIR/index.html and DIR/index.zh.html, which explain each in two sentences.\n";
 
 static const char gallery_after[] =
-    "Needs gnuplot.  Scenarios are read from scenarios/ of the source tree (found\n"
-    "as for `shequn plot`).  Exit status: 0 done, 1 failed, 2 bad input.\n";
+    "Needs gnuplot.  Scenarios are read from scenarios/ of the source tree or of\n"
+    "an installed shequn (found as for `shequn plot`).  Exit status: 0 done,\n"
+    "1 failed, 2 bad input.\n";
 
 typedef struct page_text {
   const char *lang, *other, *other_name, *title, *intro, *lifecycle, *survival, *comparison,
@@ -157,7 +158,7 @@ int sq_cmd_gallery(int argc, char **argv) {
   if (!sq_find_project_dir("plots", "gallery.json", plots, sizeof plots) ||
       !sq_find_project_dir("scenarios", "well_run.json", scenarios, sizeof scenarios)) {
     fprintf(stderr, "shequn gallery: cannot find plots/gallery.json and scenarios/ of the source "
-                    "tree; set SHEQUN_HOME to it\n");
+                    "tree or of an installed shequn (share/shequn); set SHEQUN_HOME to either\n");
     return 1;
   }
   snprintf(path, sizeof path, "%s/gallery.json", plots);

@@ -1,9 +1,11 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "models/params.h"
 #include "sim/commands/cli.h"
 #include "sim/io/scenario.h"
+#include "sim/io/schema.h"
 
 static const char params_about[] =
     "List every scenario key: its type, unit, range, default and meaning.\n";
@@ -56,15 +58,25 @@ static void describe_default(const sq_param *p, char *buf, size_t size) {
 }
 
 int sq_cmd_params(int argc, char **argv) {
-  bool markdown = false;
+  bool markdown = false, schema = false;
   const sq_option options[] = {
       {"--markdown", 0, SQ_OPT_FLAG, NULL, "print the table docs/SCENARIOS.md includes",
        .flag = &markdown},
+      {"--schema", 0, SQ_OPT_FLAG, NULL,
+       "print the JSON Schema of scenario files\n(schemas/scenario.schema.json)", .flag = &schema},
   };
-  const sq_verb verb = {.name = "params", .synopsis = "[--markdown]", .about = params_about,
-                        .options = options, .n_options = 1};
+  const sq_verb verb = {.name = "params", .synopsis = "[--markdown | --schema]",
+                        .about = params_about, .options = options,
+                        .n_options = (int)SQ_LEN(options)};
   int parsed = sq_cli_parse(&verb, argc, argv);
   if (parsed) return parsed < 0 ? 0 : parsed;
+  if (markdown && schema) return sq_usage_error("params", "give --markdown or --schema, not both");
+  if (schema) {
+    char *text = sq_scenario_schema();
+    if (text) puts(text);
+    free(text);
+    return text ? 0 : 1;
+  }
   if (markdown)
     puts("| key | type | unit | range | default | meaning |\n|---|---|---|---|---|---|");
   for (size_t i = 0; i < sq_param_count; i++) {

@@ -21,8 +21,9 @@ int sq_cmd_plot(int argc, char **argv) {
       "  sensitivity-M  Sobol indices of each parameter on metric M         (sweep)\n"
       "Files are named KIND.FORMAT, or KIND-zh.FORMAT with --lang zh.\n";
   static const char plot_after[] =
-      "The templates are plots/*.gp of the source tree: found under $SHEQUN_HOME,\n"
-      "else beside the shequn binary (build/shequn), else in ./plots.\n"
+      "The templates are plots/*.gp: found under $SHEQUN_HOME, else in the source\n"
+      "tree of a shequn run from its build directory (build/shequn), else in\n"
+      "share/shequn/plots of an installed shequn, else in ./plots.\n"
       "Exit status: 0 done, 1 failed (gnuplot missing or failing), 2 bad input.\n";
   const char *dir = NULL, *format = "png", *lang = "en";
   int n_dirs = 0;

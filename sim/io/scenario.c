@@ -332,6 +332,10 @@ static bool fixed_per_run(const char *path) {
          strcmp(path, "horizon_days") == 0;
 }
 
+bool sq_param_can_vary(const sq_param *p) {
+  return !fixed_per_run(p->path) && p->type != SQ_PARAM_STRING && p->type != SQ_PARAM_INT_LIST;
+}
+
 int sq_param_value_from_json(const sq_param *p, const cJSON *v, const char *where,
                              const char *source, double *out, sq_error *err) {
   sq_scenario scratch;
@@ -512,6 +516,12 @@ static int apply_object(sq_scenario *sc, const cJSON *obj, const char *prefix, c
       if (strcmp(prev->string, item->string) == 0)
         return sq_error_set(err, SQ_EINPUT, "%s: %s: duplicate key", source, path);
     if (!*prefix && strcmp(item->string, "base") == 0) continue; /* handled by the loader */
+    if (!*prefix && strcmp(item->string, "$schema") == 0) { /* for editors; not a setting */
+      if (!cJSON_IsString(item))
+        return sq_error_set(err, SQ_EINPUT, "%s: $schema: expected the schema's address, got %s",
+                            source, sq_json_kind(item));
+      continue;
+    }
     if (!*prefix && strcmp(item->string, "vary") == 0) {
       int rc = parse_vary(sc, item, source, err);
       if (rc) return rc;

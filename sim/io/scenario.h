@@ -53,6 +53,10 @@ char *sq_scenario_to_json(const sq_scenario *sc);
 /* The offset of a \u0000 escape inside a string of JSON text, or -1. */
 long sq_json_nul_escape(const char *text);
 
+/* Whether key p may be in a scenario's "vary" list: a number, boolean or
+ * choice that is not shared by all replicates (population, graph, run). */
+bool sq_param_can_vary(const sq_param *p);
+
 /* The key with this exact path, or NULL. */
 const sq_param *sq_param_find(const char *path);
 
