@@ -618,9 +618,12 @@ static int check_base_kind(const char *path, const char *name, const char *real,
 }
 
 static int load(sq_scenario *sc, const char *path, const base_chain *child, int depth,
-                sq_error *err) {
-  cJSON *root = parse_file(path, err);
-  if (!root) return SQ_EINPUT;
+                sq_error *err);
+
+/* Apply the scenario object `root`, read from the file `path` (its base
+ * and file names are found relative to it), after its base chain. */
+static int load_object(sq_scenario *sc, const cJSON *root, const char *path,
+                       const base_chain *child, int depth, sq_error *err) {
   base_chain here = {path, "", child};
   if (!realpath(path, here.real)) snprintf(here.real, sizeof here.real, "%s", path);
   int rc = SQ_OK;
@@ -665,12 +668,26 @@ static int load(sq_scenario *sc, const char *path, const base_chain *child, int 
     }
   }
   if (!rc) rc = apply_object(sc, root, "", path, err);
+  return rc;
+}
+
+static int load(sq_scenario *sc, const char *path, const base_chain *child, int depth,
+                sq_error *err) {
+  cJSON *root = parse_file(path, err);
+  if (!root) return SQ_EINPUT;
+  int rc = load_object(sc, root, path, child, depth, err);
   cJSON_Delete(root);
   return rc;
 }
 
 int sq_scenario_load(sq_scenario *sc, const char *path, sq_error *err) {
   return load(sc, path, NULL, 0, err);
+}
+
+int sq_scenario_read_object(sq_scenario *sc, const cJSON *obj, const char *path, sq_error *err) {
+  sq_scenario_defaults(sc);
+  int rc = load_object(sc, obj, path, NULL, 0, err);
+  return rc ? rc : sq_scenario_check(sc, path, err);
 }
 
 int sq_scenario_read(sq_scenario *sc, const char *path, const sq_scenario_overrides *over,
