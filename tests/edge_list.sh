@@ -38,6 +38,16 @@ abs=$(cd "$(dirname "$shequn")" && pwd)/$(basename "$shequn")
 same=1; for f in timeseries.csv groups.csv members.csv; do cmp -s "$tmp/a/$f" "$tmp/c/$f" || same=0; done
 [ $same = 1 ] && pass "its scenario.json, run from another folder, gives the same files" || bad "the re-run differs"
 
+# a sweep over it, and the sweep.json it writes, give the same files
+cat > "$tmp/sweep.json" <<JSON
+{"name": "edge_list_sweep", "scenario": "$PWD/$scenario", "replicates": 2,
+ "parameters": [{"key": "recruitment.entry.rule", "values": ["open", "paid"]}]}
+JSON
+"$shequn" sweep "$tmp/sweep.json" -o "$tmp/s1" >/dev/null 2>&1 &&
+  "$shequn" sweep "$tmp/s1/sweep.json" -o "$tmp/s2" >/dev/null 2>&1 &&
+  cmp -s "$tmp/s1/runs.csv" "$tmp/s2/runs.csv" && cmp -s "$tmp/s1/sweep.json" "$tmp/s2/sweep.json" &&
+  pass "a sweep on the edge list re-runs from its sweep.json, byte for byte" || bad "sweep on the edge list"
+
 # 2. population.size: from a base it gives way; given here it must be equal
 "$shequn" validate $scenario >/dev/null && pass "validate: well_run's population.size (a base's) gives way" || bad "validate"
 "$shequn" run $scenario --set population.size=100 --replicates 1 -o "$tmp/equal" >/dev/null 2>&1 &&
