@@ -243,6 +243,31 @@ static int build_barabasi_albert(sq_graph *g, const sq_graph_params *p, uint64_t
   return rc ? rc : canonicalize(g, threads, err);
 }
 
+/* A real network: the edges read with the scenario (graph.edges), stored
+ * as CSR like the generated models; an edge listed twice, in either
+ * direction, is kept once. */
+static int build_edge_list(sq_graph *g, const sq_graph_params *p, uint64_t seed, int threads,
+                           sq_error *err) {
+  (void)seed;
+  const sq_edge_list *e = p->edges;
+  if (!e || e->nodes != g->nodes)
+    return sq_error_set(err, SQ_EINPUT, "graph: edge_list: %s has %u agents, population.size is %u",
+                        p->edge_list_file, e ? e->nodes : 0, g->nodes);
+  if (2 * (uint64_t)e->n_edges > UINT32_MAX)
+    return sq_error_set(err, SQ_EINPUT, "graph: %s: too many edges", p->edge_list_file);
+  memset(g->offset, 0, ((size_t)g->nodes + 1) * sizeof(uint32_t));
+  for (size_t i = 0; i < 2 * e->n_edges; i++) g->offset[e->ends[i]]++;
+  uint32_t *cursor;
+  int rc = allocate_csr(g, &cursor, err);
+  if (rc) return rc;
+  for (size_t i = 0; i < 2 * e->n_edges; i += 2) {
+    g->neighbor[cursor[e->ends[i]]++] = e->ends[i + 1];
+    g->neighbor[cursor[e->ends[i + 1]]++] = e->ends[i];
+  }
+  free(cursor);
+  return canonicalize(g, threads, err);
+}
+
 const sq_graph_model sq_graph_models[] = {
     [SQ_GRAPH_WELL_MIXED] = {"well_mixed", "every agent can reach every other; contacts are drawn "
                                            "uniformly at random and nothing is stored",
@@ -255,6 +280,10 @@ const sq_graph_model sq_graph_models[] = {
                                   "preferential attachment, mean_degree/2 links per new agent: "
                                   "heavy-tailed degrees, P(k) ~ k^-3",
                                   build_barabasi_albert},
+    [SQ_GRAPH_EDGE_LIST] = {"edge_list",
+                            "a real network read from graph.edge_list_file: its agents are the "
+                            "population, its edges the contacts",
+                            build_edge_list},
 };
 const size_t sq_graph_model_count = SQ_LEN(sq_graph_models);
 

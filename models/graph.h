@@ -25,6 +25,17 @@ typedef struct sq_graph {
   uint32_t half; /* of a ring: lattice contacts on each side */
 } sq_graph;
 
+/* A real network (graph.model edge_list), as read from a file by
+ * sim/io/edge_list.c: agents 0 .. nodes-1 in order of first appearance,
+ * each edge once as two ends, no self-loops (duplicates are dropped when
+ * the graph is built). */
+typedef struct sq_edge_list {
+  uint32_t nodes;
+  size_t n_edges;
+  uint32_t *ends;    /* 2 n_edges agent ids */
+  uint64_t checksum; /* of the file's bytes, for a sweep's fingerprint */
+} sq_edge_list;
+
 /* Room a caller gives sq_graph_contacts for a ring's contacts. */
 #define SQ_GRAPH_SCRATCH 96
 

@@ -108,9 +108,13 @@ const sq_param sq_params[] = {
     /* social graph */
     ENUM("graph.model", graph.model, graph_choices, SQ_GRAPH_WATTS_STROGATZ,
          "contact network along which members invite: well_mixed, watts_strogatz, "
-         "barabasi_albert"),
+         "barabasi_albert, edge_list (a real network read from graph.edge_list_file)"),
+    STRING("graph.edge_list_file", graph.edge_list_file, "",
+           "graph.model edge_list: a CSV or whitespace-separated file of edges, two agent ids a "
+           "line, relative to the scenario file (docs/MODEL.md, section 2); its agents are the "
+           "population"),
     INT("graph.mean_degree", graph.mean_degree, 2, 1000, 10, "contacts",
-        "mean number of contacts (even; ignored when well_mixed)"),
+        "mean number of contacts (even; ignored when well_mixed or edge_list)"),
     REAL("graph.rewire_probability", graph.rewire_probability, 0, 1, 0.1, "",
          "Watts-Strogatz: probability that a lattice edge is rewired to a random agent"),
 

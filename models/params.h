@@ -41,12 +41,16 @@ typedef struct sq_population_params {
   int arrival_days;              /* they enter uniformly over days 1..arrival_days */
 } sq_population_params;
 
-enum { SQ_GRAPH_WELL_MIXED, SQ_GRAPH_WATTS_STROGATZ, SQ_GRAPH_BARABASI_ALBERT };
+enum { SQ_GRAPH_WELL_MIXED, SQ_GRAPH_WATTS_STROGATZ, SQ_GRAPH_BARABASI_ALBERT, SQ_GRAPH_EDGE_LIST };
 
+struct sq_edge_list; /* models/graph.h */
 typedef struct sq_graph_params {
   int model;
   int mean_degree;
   double rewire_probability;
+  char edge_list_file[SQ_TEXT_MAX]; /* as resolved when read: absolute if the file exists */
+  const struct sq_edge_list *edges; /* not a key: the file's edges, read with the scenario
+                                       (sim/io/edge_list.c), shared by every copy */
 } sq_graph_params;
 
 typedef struct sq_group_params {
@@ -262,6 +266,8 @@ typedef struct sq_scenario {
   sq_death_params death;
   sq_stage_params stages;
   sq_vary vary;
+  bool population_size_given; /* not a key: the scenario file itself (not a base) or --set
+                                 gave population.size; else an edge list gives it */
 } sq_scenario;
 
 /* ---- the key table ---------------------------------------------------- */

@@ -61,7 +61,7 @@ file     | tests/errors/no_such_file.json              | tests/errors/no_such_fi
 file     | tests/errors/type_real.json                 | tests/errors/type_real.json: population.expectation_mean: expected a number, got a string
 file     | tests/errors/type_integer.json              | tests/errors/type_integer.json: population.size: expected an integer, got a string
 file     | tests/errors/type_boolean.json              | tests/errors/type_boolean.json: engagement.enabled: expected true or false, got a number
-file     | tests/errors/type_enum.json                 | tests/errors/type_enum.json: graph.model: expected one of "well_mixed", "watts_strogatz", "barabasi_albert", got a number
+file     | tests/errors/type_enum.json                 | tests/errors/type_enum.json: graph.model: expected one of "well_mixed", "watts_strogatz", "barabasi_albert", "edge_list", got a number
 file     | tests/errors/type_string.json               | tests/errors/type_string.json: name: expected a string, got a number
 file     | tests/errors/string_too_long.json           | tests/errors/string_too_long.json: name: longer than 63 characters
 file     | tests/errors/type_list.json                 | tests/errors/type_list.json: recruitment.outreach.burst_days: expected an array of integers, got a number
@@ -87,7 +87,7 @@ file     | tests/errors/unknown_misplaced.json         | tests/errors/unknown_mi
 file     | tests/errors/unknown_misplaced_nested.json  | tests/errors/unknown_misplaced_nested.json: population.capacity: unknown key (did you mean group.capacity?)
 file     | tests/errors/unknown_no_match.json          | tests/errors/unknown_no_match.json: verbose: unknown key (`shequn params` lists them all)
 file     | tests/errors/unknown_no_match_nested.json   | tests/errors/unknown_no_match_nested.json: group.colour: unknown key (`shequn params` lists them all)
-file     | tests/errors/enum_suggestion.json           | tests/errors/enum_suggestion.json: graph.model: expected one of "well_mixed", "watts_strogatz", "barabasi_albert", got "watts_strogaz" (did you mean "watts_strogatz"?)
+file     | tests/errors/enum_suggestion.json           | tests/errors/enum_suggestion.json: graph.model: expected one of "well_mixed", "watts_strogatz", "barabasi_albert", "edge_list", got "watts_strogaz" (did you mean "watts_strogatz"?)
 file     | tests/errors/enum_no_suggestion.json        | tests/errors/enum_no_suggestion.json: recruitment.outreach.schedule: expected one of "none", "constant", "bursts", "waves", "adaptive", "bass", got "exponential"
 # --- duplicate keys -----------------------------------------------------------------
 file     | tests/errors/duplicate_top.json             | tests/errors/duplicate_top.json: seed: duplicate key
@@ -117,7 +117,7 @@ run      | tests/errors/good.json --set population.size="2385"             | --s
 run      | tests/errors/good.json --set group.capacity=238.5               | --set: group.capacity: expected an integer, got 238.5
 run      | tests/errors/good.json --set rules.strictness=1.385             | --set: rules.strictness: must be between 0 and 1 inclusive (got 1.385)
 run      | tests/errors/good.json --set population.interest_concentration=0 | --set: population.interest_concentration: must be greater than 0 and at most 100 (got 0)
-run      | tests/errors/good.json --set graph.model=watts_strogaz          | --set: graph.model: expected one of "well_mixed", "watts_strogatz", "barabasi_albert", got "watts_strogaz" (did you mean "watts_strogatz"?)
+run      | tests/errors/good.json --set graph.model=watts_strogaz          | --set: graph.model: expected one of "well_mixed", "watts_strogatz", "barabasi_albert", "edge_list", got "watts_strogaz" (did you mean "watts_strogatz"?)
 run      | tests/errors/good.json --set recruitment.outreach.burst_days=[3,"17"] | --set: recruitment.outreach.burst_days[1]: expected an integer, got a string
 run      | tests/errors/good.json --set population.size                    | --set population.size: expected key.path=value
 run      | tests/errors/good.json --set=population.size                    | --set population.size: expected key.path=value
@@ -140,7 +140,7 @@ run      | tests/errors/good.json --set population=5                     | --set
 file     | tests/errors/unknown_far_fetched.json       | tests/errors/unknown_far_fetched.json: weather: unknown key (`shequn params` lists them all)
 validate | tests/errors                                                    | tests/errors: cannot read: Is a directory
 # --- sweep files ------------------------------------------------------------------------
-sweep    | tests/errors/sweep_unknown_key.json        | tests/errors/sweep_unknown_key.json: desing: unknown key (a sweep has name, description, scenario, design, points, replicates, seed, sensitivity, bootstrap, parameters, metrics)
+sweep    | tests/errors/sweep_unknown_key.json        | tests/errors/sweep_unknown_key.json: desing: unknown key (a sweep has name, description, scenario, design, points, replicates, seed, sensitivity, bootstrap, parameters, metrics, base_scenario)
 sweep    | tests/errors/sweep_bad_design.json         | tests/errors/sweep_bad_design.json: design: unknown design "factorial": expected grid, random, latin_hypercube or sobol
 sweep    | tests/errors/sweep_no_points.json          | tests/errors/sweep_no_points.json: points: a random design needs the number of points
 sweep    | tests/errors/sweep_log_zero.json           | tests/errors/sweep_log_zero.json: parameters[0] (recruitment.outreach.per_day): a log scale needs min > 0 (got 0)

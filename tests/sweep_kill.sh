@@ -23,13 +23,14 @@ for kill in 1 2 3 4 5; do
   kill -KILL $pid 2>/dev/null
   wait $pid 2>/dev/null
   echo "      kill $kill after ${delay} s: $(journaled "$tmp/killed/journal.csv") runs journaled"
-  grep -v "no journal to resume" "$tmp/err" | grep . && bad "kill $kill: unexpected message"
+  grep -v "no journal to resume\|too few points" "$tmp/err" | grep . && bad "kill $kill: unexpected message"
   opt=--resume
 done
 for attempt in 1 2 3; do # to the end (a sweep may have ended before its kill)
   "$shequn" sweep $sweep -o "$tmp/killed" --resume --threads 2 >/dev/null 2>"$tmp/err" && break
 done
-[ ! -s "$tmp/err" ] && pass "resumed to the end after five kills" || bad "resume: $(cat "$tmp/err")"
+# (the small fixture's indices are warned about: too few points)
+! grep -v "too few points" "$tmp/err" | grep -q . && pass "resumed to the end after five kills" || bad "resume: $(cat "$tmp/err")"
 ok=1
 for f in runs.csv points.csv sensitivity.csv sweep.json; do
   cmp -s "$tmp/whole/$f" "$tmp/killed/$f" || { ok=0; echo "      $f differs"; }

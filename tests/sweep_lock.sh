@@ -32,7 +32,7 @@ done
 kill -0 $pid 2>/dev/null && pass "the first sweep was still running meanwhile" ||
   bad "the first sweep ended before the second writers tried (the test proves nothing)"
 wait $pid; status=$?
-[ $status = 0 ] && [ ! -s "$tmp/first.err" ] && pass "the first sweep ends normally" ||
+[ $status = 0 ] && ! grep -v "too few points" "$tmp/first.err" | grep -q . && pass "the first sweep ends normally" ||
   bad "first sweep: status $status, $(cat "$tmp/first.err")"
 ok=1
 for f in runs.csv points.csv sensitivity.csv sweep.json journal.csv; do

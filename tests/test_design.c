@@ -260,11 +260,16 @@ static void test_sobol(void) {
   sq_error err = {0};
   int rc = sq_design_unit_points(SQ_DESIGN_SOBOL, NULL, D, N, 99, u, &got, &err);
   gsl_qrng *q = gsl_qrng_alloc(gsl_qrng_sobol, D);
+  double centre[D];
+  gsl_qrng_get(q, centre);
   for (int p = 0; p < N; p++) gsl_qrng_get(q, ref + p * D);
   gsl_qrng_free(q);
   CHECK(rc == 0 && got == N && memcmp(u, ref, sizeof u) == 0,
-        "Sobol points identical to gsl_qrng_sobol's first %d in %d dimensions (first %g %g)", N,
-        D, u[0], u[1]);
+        "Sobol points identical to gsl_qrng_sobol's %d after its initial point in %d dimensions "
+        "(first %g %g)", N, D, u[0], u[1]);
+  bool centre_skipped = true;
+  for (int j = 0; j < D; j++) centre_skipped = centre_skipped && centre[j] == 0.5 && u[j] != 0.5;
+  CHECK(centre_skipped, "the initial point, the centre (0.5, ...), is not a design point");
   sq_axis axes[D];
   for (int j = 0; j < D; j++) axes[j] = range(-j, j + 1, 0);
   static double x[N * D];

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "models/graph.h"
+#include "sim/io/edge_list.h"
 
 /* Contacts in the graph's own scratch-free form: a ring's are assembled. */
 typedef struct contacts {
@@ -87,7 +88,7 @@ static int same_graph(const sq_graph *a, const sq_graph *b) {
 
 static void test_watts_strogatz(void) {
   const uint32_t n = 20000;
-  sq_graph_params p = {SQ_GRAPH_WATTS_STROGATZ, 10, 0.0};
+  sq_graph_params p = {.model = SQ_GRAPH_WATTS_STROGATZ, .mean_degree = 10, .rewire_probability = 0.0};
   sq_graph g;
   sq_error err = {0};
   CHECK(sq_graph_build(&g, &p, n, 2385, 2, &err) == 0, "ring lattice builds");
@@ -139,7 +140,7 @@ static void test_watts_strogatz(void) {
 
 static void test_barabasi_albert(void) {
   const uint32_t n = 200000, m = 3;
-  sq_graph_params p = {SQ_GRAPH_BARABASI_ALBERT, 2 * m, 0};
+  sq_graph_params p = {.model = SQ_GRAPH_BARABASI_ALBERT, .mean_degree = 2 * m};
   sq_graph g;
   sq_error err = {0};
   CHECK(sq_graph_build(&g, &p, n, 2385, 2, &err) == 0, "preferential attachment builds");
@@ -170,7 +171,67 @@ static void test_barabasi_albert(void) {
   sq_graph_free(&g);
 }
 
+/* An edge list: ids in order of first appearance, a header, comments,
+ * CSV and white space, a self-loop and repeated edges dropped. */
+static void test_edge_list(void) {
+  static const char text[] = "# a small network\n"
+                             "from,to\n"
+                             "10,20\n"
+                             "20 , 30   # a comment\n"
+                             "\n"
+                             "30\t10\n"
+                             "20,10\n"  /* 10-20 again, reversed */
+                             "40 40\n"  /* a self-loop: agent 3, no contact */
+                             "10,30\r\n"; /* 10-30 again, CRLF */
+  sq_edge_list e;
+  sq_error err = {0};
+  int rc = sq_edge_list_parse(text, sizeof text - 1, "t.csv", &e, &err);
+  CHECK(rc == 0 && e.nodes == 4 && e.n_edges == 5, "4 agents, 5 edges kept of 6 lines (%s)",
+        err.message);
+  CHECK(rc == 0 && e.ends[0] == 0 && e.ends[1] == 1 && e.ends[2] == 1 && e.ends[3] == 2 &&
+            e.ends[4] == 2 && e.ends[5] == 0,
+        "ids 10, 20, 30 are agents 0, 1, 2 in order of first appearance; the header is skipped");
+  sq_graph_params p = {.model = SQ_GRAPH_EDGE_LIST, .edges = &e};
+  sq_graph g;
+  rc = rc ? rc : sq_graph_build(&g, &p, e.nodes, 1, 2, &err);
+  CHECK(rc == 0 && g.offset[4] == 6 && degree(&g, 0) == 2 && degree(&g, 1) == 2 &&
+            degree(&g, 2) == 2 && degree(&g, 3) == 0 && symmetric(&g),
+        "a triangle and an isolated agent: duplicates and the self-loop dropped, stored as CSR");
+  if (!rc) sq_graph_free(&g);
+  CHECK(sq_graph_build(&g, &p, 5, 1, 1, &err) != 0 && strstr(err.message, "has 4 agents"),
+        "a population of another size is refused: %s", err.message);
+  sq_edge_list_free(&e);
+
+  static const char tokens[] = "alice bob\nbob carol\n";
+  rc = sq_edge_list_parse(tokens, sizeof tokens - 1, "t.txt", &e, &err);
+  CHECK(rc == 0 && e.nodes == 3 && e.n_edges == 2, "ids may be any tokens; a first line of "
+        "tokens is an edge when the others are tokens too");
+  if (!rc) sq_edge_list_free(&e);
+  static const char named[] = "Source Target\nalice bob\nbob carol\n";
+  rc = sq_edge_list_parse(named, sizeof named - 1, "t.txt", &e, &err);
+  CHECK(rc == 0 && e.nodes == 3 && e.n_edges == 2, "with tokens, a header of usual words "
+        "(Source Target) is skipped");
+  if (!rc) sq_edge_list_free(&e);
+
+  static const struct { const char *text, *message; } bad[] = {
+      {"1 2\n3\n", "t.csv:2: expected two agent ids separated by a comma or white space, found 1 field: '3'"},
+      {"1,2\n1,2,0.5\n", "t.csv:2: expected two agent ids separated by a comma or white space, found 3 fields: '1,2,0.5'"},
+      {"# x\n1,\n", "t.csv:2: expected two agent ids separated by a comma or white space, found an empty id among 2 fields: '1,'"},
+      {"# nothing\n\n", "t.csv: expected at least one edge (two agent ids a line), found none"},
+  };
+  for (size_t i = 0; i < SQ_LEN(bad); i++) {
+    rc = sq_edge_list_parse(bad[i].text, strlen(bad[i].text), "t.csv", &e, &err);
+    CHECK(rc == SQ_EINPUT && strcmp(err.message, bad[i].message) == 0, "bad list %zu: %s", i,
+          err.message);
+  }
+  static const char nul[] = "1 2\n3 \0 4\n";
+  rc = sq_edge_list_parse(nul, sizeof nul - 1, "t.csv", &e, &err);
+  CHECK(rc == SQ_EINPUT && strcmp(err.message, "t.csv:2: expected text, found a NUL byte") == 0,
+        "a NUL byte is refused: %s", err.message);
+}
+
 int main(void) {
+  test_edge_list();
   test_watts_strogatz();
   test_barabasi_albert();
   return CHECK_DONE();

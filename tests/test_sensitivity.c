@@ -78,6 +78,7 @@ static void test_order(void) {
         "Saltelli design of N = %d, d = %d: N (d + 2) = %zu runs", N, D, n);
   int rc = sq_saltelli_unit_points(SQ_DESIGN_SOBOL, N, D, 0, u, &err);
   gsl_qrng *q = gsl_qrng_alloc(gsl_qrng_sobol, 2 * D);
+  gsl_qrng_get(q, base); /* GSL's initial point, the centre: skipped */
   for (int r = 0; r < N; r++) gsl_qrng_get(q, base + r * 2 * D);
   gsl_qrng_free(q);
   bool ok = rc == 0;
@@ -89,7 +90,7 @@ static void test_order(void) {
     }
   }
   CHECK(ok, "Saltelli order: per base row A_r, B_r, A_B^(1)_r .. A_B^(d)_r, with A and B the "
-            "halves of GSL's %d-dimensional Sobol point r", 2 * D);
+            "halves of GSL's %d-dimensional Sobol point r + 1 (its centre skipped)", 2 * D);
 }
 
 static void print_indices(const char *name, const sq_sobol_result *r, const double *s,
@@ -165,6 +166,18 @@ static void test_ishigami(void) {
   }
   CHECK(widths, "each interval holds its estimate, width within 15%% of 3.92 bootstrap standard "
                 "errors");
+
+  unsigned flags = 0;
+  for (int i = 0; i < 3; i++) flags |= sq_sobol_warnings(&r, (size_t)i);
+  CHECK(flags == 0, "N = 2^14: no index is warned about (flags %u)", flags);
+  sq_sobol_result few;
+  rc = sq_sobol_indices(y, 8, 3, 1000, 0.95, 11, &few, &err); /* the first 8 base rows */
+  flags = 0;
+  for (int i = 0; i < 3; i++) flags |= sq_sobol_warnings(&few, (size_t)i);
+  print_indices("Ishigami, N = 8", &few, s, st);
+  CHECK(rc == 0 && (flags & SQ_SOBOL_WIDE_INTERVAL),
+        "N = 8: an interval wider than %g is warned about (flags %u)", SQ_SOBOL_WIDE, flags);
+  sq_sobol_result_free(&few);
 
   rc = sq_sobol_indices(y, n_base, 3, 1000, 0.95, 11, &again, &err);
   bool same = rc == 0 && memcmp(r.first, again.first, 3 * sizeof *r.first) == 0 &&
@@ -300,12 +313,36 @@ static void test_errors(void) {
                "axis 0: min 0 is greater than max -1");
 }
 
+/* Outputs made so that S_1 = 1 and S_T1 is near 0 (f(A_B) = f(B), f(A)
+ * close to f(B)): impossible for true indices, the sign of too few points. */
+static void test_warnings(void) {
+  enum { N = 6 };
+  double y[N * 3];
+  for (int r = 0; r < N; r++) {
+    y[r * 3 + 1] = y[r * 3 + 2] = r;          /* f(B), f(A_B^1) */
+    y[r * 3 + 0] = r + (r % 2 ? 0.1 : -0.1); /* f(A) */
+  }
+  sq_sobol_result res;
+  sq_error err = {0};
+  int rc = sq_sobol_indices(y, N, 1, 0, 0.95, 1, &res, &err);
+  unsigned flags = rc ? 0 : sq_sobol_warnings(&res, 0);
+  CHECK(rc == 0 && flags == SQ_SOBOL_FIRST_ABOVE_TOTAL,
+        "first-order %.3f above total %.3f is warned about; no bootstrap, no interval warning "
+        "(flags %u)",
+        res.first[0].value, res.total[0].value, flags);
+  sq_sobol_result_free(&res);
+  CHECK(sq_sobol_clip(-0.2) == 0 && sq_sobol_clip(1.3) == 1 && sq_sobol_clip(0.4) == 0.4 &&
+            isnan(sq_sobol_clip(NAN)),
+        "reported indices and bounds are clipped to [0, 1]; NaN (no index) stays NaN");
+}
+
 int main(void) {
   gsl_set_error_handler_off();
   test_order();
   test_ishigami();
   test_linear();
   test_constant();
+  test_warnings();
   test_errors();
   return CHECK_DONE();
 }

@@ -191,11 +191,20 @@ static int latin_points(size_t n, size_t dims, uint64_t seed, double *u, sq_erro
   return SQ_OK;
 }
 
+/* GSL's sequence leaves out the origin and starts at the centre of the
+ * cube, (1/2, ..., 1/2); that initial point is skipped too, as is usual
+ * (a Saltelli base row there has A = B and tells nothing), so point 0 is
+ * GSL's second point. */
 static int sobol_points(size_t n, size_t dims, double *u, sq_error *err) {
   gsl_qrng *q = gsl_qrng_alloc(gsl_qrng_sobol, (unsigned)dims);
   if (!q)
     return sq_error_set(err, SQ_ERUNTIME, "cannot allocate GSL's Sobol generator in %zu dimensions",
                         dims);
+  double *centre = u; /* overwritten by point 0 below */
+  if (n && gsl_qrng_get(q, centre)) {
+    gsl_qrng_free(q);
+    return sq_error_set(err, SQ_ERUNTIME, "GSL's Sobol generator failed at its initial point");
+  }
   for (size_t p = 0; p < n; p++)
     if (gsl_qrng_get(q, u + p * dims)) {
       gsl_qrng_free(q);

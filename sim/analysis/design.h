@@ -90,8 +90,10 @@ int sq_design_size(sq_design_kind kind, const sq_axis *axes, size_t dims, size_t
  *   latin:  `requested` points, each dimension cut into `requested` equal
  *           strata holding one point each, uniform within its stratum, the
  *           strata of each dimension permuted by a Fisher-Yates shuffle;
- *   sobol:  the first `requested` points of GSL's gsl_qrng_sobol (which
- *           starts after the origin), unscrambled; `seed` is not used.
+ *   sobol:  `requested` points of GSL's gsl_qrng_sobol, unscrambled, from
+ *           its second on: GSL leaves out the origin and starts at the
+ *           centre (1/2, ..., 1/2), which is skipped as is usual; `seed`
+ *           is not used.
  * `axes` may be NULL except for a grid. */
 int sq_design_unit_points(sq_design_kind kind, const sq_axis *axes, size_t dims,
                           size_t requested, uint64_t seed, double *u, size_t *n_points,

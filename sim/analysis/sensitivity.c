@@ -227,3 +227,15 @@ void sq_sobol_result_free(sq_sobol_result *r) {
   free(r->total);
   r->first = r->total = NULL;
 }
+
+unsigned sq_sobol_warnings(const sq_sobol_result *r, size_t i) {
+  if (r->constant || i >= r->dims) return 0;
+  const sq_sobol_index *f = &r->first[i], *t = &r->total[i];
+  unsigned flags = 0;
+  if (f->upper - f->lower > SQ_SOBOL_WIDE || t->upper - t->lower > SQ_SOBOL_WIDE)
+    flags |= SQ_SOBOL_WIDE_INTERVAL; /* false for NaN bounds: no bootstrap, no verdict */
+  if (f->value > t->value + SQ_SOBOL_SLACK) flags |= SQ_SOBOL_FIRST_ABOVE_TOTAL;
+  return flags;
+}
+
+double sq_sobol_clip(double v) { return isnan(v) ? v : v < 0 ? 0 : v > 1 ? 1 : v; }

@@ -38,8 +38,9 @@ int sq_saltelli_size(sq_design_kind base, size_t n_base, size_t dims, size_t *n_
 
 /* The N (d + 2) points of a Saltelli design in the unit cube, in the Saltelli
  * order above: u[q * d + j] is coordinate j of point q.  The base sample is
- * sq_design_unit_points(base, NULL, 2d, N, seed): for a Sobol base the first
- * N points of GSL's 2d-dimensional Sobol sequence (seed unused), for a random
+ * sq_design_unit_points(base, NULL, 2d, N, seed): for a Sobol base N points
+ * of GSL's 2d-dimensional Sobol sequence after its initial centre point
+ * (seed unused), for a random
  * base uniforms from Philox keyed by (seed, base row, column). */
 int sq_saltelli_unit_points(sq_design_kind base, size_t n_base, size_t dims, uint64_t seed,
                             double *u, sq_error *err);
@@ -83,5 +84,21 @@ int sq_sobol_indices(const double *outputs, size_t n_base, size_t dims, size_t b
                      double confidence, uint64_t seed, sq_sobol_result *out, sq_error *err);
 
 void sq_sobol_result_free(sq_sobol_result *r);
+
+/* Signs that the base sample is too small for parameter i's indices, as
+ * flags: an interval (before clipping) wider than SQ_SOBOL_WIDE, or the
+ * first-order estimate above the total one by more than SQ_SOBOL_SLACK
+ * (S_i <= S_Ti holds for the true indices).  0 when neither, or when the
+ * output was constant. */
+#define SQ_SOBOL_WIDE 0.3
+#define SQ_SOBOL_WIDE_TEXT "0.3" /* for messages */
+#define SQ_SOBOL_SLACK 0.05
+enum { SQ_SOBOL_WIDE_INTERVAL = 1, SQ_SOBOL_FIRST_ABOVE_TOTAL = 2 };
+unsigned sq_sobol_warnings(const sq_sobol_result *r, size_t i);
+
+/* An index or a bound as reported: clipped to [0, 1] (the true indices
+ * are shares of a variance; estimates from few points stray outside).
+ * NaN stays NaN. */
+double sq_sobol_clip(double v);
 
 #endif

@@ -5,6 +5,7 @@
 #include <cjson/cJSON.h>
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "models/entry.h"
 #include "models/schedules.h"
 #include "sim/io/fileio.h"
+#include "sim/io/edge_list.h"
 #include "models/rng.h"
 
 #define MAX_BASE_DEPTH 16
@@ -229,6 +231,21 @@ long sq_json_nul_escape(const char *text) {
 
 /* ---- one JSON value into one key ---------------------------------------- */
 
+/* A file named by a scenario key is found relative to the scenario file
+ * that names it (`source`; the working folder for --set) and kept as an
+ * absolute path when it exists, so that a written scenario.json or
+ * sweep.json still finds it from anywhere. */
+static void resolve_path(const char *name, const char *source, char *out, size_t size) {
+  char joined[8400];
+  const char *slash = strcmp(source, "--set") ? strrchr(source, '/') : NULL;
+  if (!*name || name[0] == '/' || !slash)
+    snprintf(joined, sizeof joined, "%s", name);
+  else
+    snprintf(joined, sizeof joined, "%.*s/%s", (int)(slash - source), source, name);
+  char real[PATH_MAX];
+  snprintf(out, size, "%s", *name && realpath(joined, real) ? real : joined);
+}
+
 static int set_from_json(sq_scenario *sc, const sq_param *p, const cJSON *v, const char *source,
                          sq_error *err) {
   void *f = field(sc, p);
@@ -240,6 +257,7 @@ static int set_from_json(sq_scenario *sc, const sq_param *p, const cJSON *v, con
         return sq_error_set(err, SQ_EINPUT, "%s: %s: expected %s, got %s", source, p->path,
                             p->type == SQ_PARAM_REAL ? "a number" : "an integer",
                             sq_json_kind(v));
+      sc->population_size_given |= strcmp(p->path, "population.size") == 0;
       return sq_param_set_number(sc, p, v->valuedouble, source, err);
     case SQ_PARAM_BOOL:
       if (!cJSON_IsBool(v))
@@ -280,6 +298,15 @@ static int set_from_json(sq_scenario *sc, const sq_param *p, const cJSON *v, con
                             p->size - 1);
       if (strcmp(p->path, "name") == 0 && check_name(v->valuestring, source, err))
         return SQ_EINPUT;
+      if (strcmp(p->path, "graph.edge_list_file") == 0) {
+        char resolved[8400];
+        resolve_path(v->valuestring, source, resolved, sizeof resolved);
+        if (strlen(resolved) >= p->size)
+          return sq_error_set(err, SQ_EINPUT, "%s: %s: the path is longer than %zu characters",
+                              source, p->path, p->size - 1);
+        snprintf(f, p->size, "%s", resolved);
+        return SQ_OK;
+      }
       snprintf(f, p->size, "%s", v->valuestring);
       return SQ_OK;
     case SQ_PARAM_INT_LIST: {
@@ -628,9 +655,12 @@ static int check_base_kind(const char *path, const char *name, const char *real,
 }
 
 static int load(sq_scenario *sc, const char *path, const base_chain *child, int depth,
-                sq_error *err) {
-  cJSON *root = parse_file(path, err);
-  if (!root) return SQ_EINPUT;
+                sq_error *err);
+
+/* Apply the scenario object `root`, read from the file `path` (its base
+ * and file names are found relative to it), after its base chain. */
+static int load_object(sq_scenario *sc, const cJSON *root, const char *path,
+                       const base_chain *child, int depth, sq_error *err) {
   base_chain here = {path, "", child};
   if (!realpath(path, here.real)) snprintf(here.real, sizeof here.real, "%s", path);
   int rc = SQ_OK;
@@ -674,13 +704,48 @@ static int load(sq_scenario *sc, const char *path, const base_chain *child, int 
       }
     }
   }
+  /* a base's population.size gives way to an edge list's: only this file's counts */
+  sc->population_size_given = false;
   if (!rc) rc = apply_object(sc, root, "", path, err);
+  return rc;
+}
+
+static int load(sq_scenario *sc, const char *path, const base_chain *child, int depth,
+                sq_error *err) {
+  cJSON *root = parse_file(path, err);
+  if (!root) return SQ_EINPUT;
+  int rc = load_object(sc, root, path, child, depth, err);
   cJSON_Delete(root);
   return rc;
 }
 
 int sq_scenario_load(sq_scenario *sc, const char *path, sq_error *err) {
   return load(sc, path, NULL, 0, err);
+}
+
+/* The edge list a scenario names, read once it is complete (its agents
+ * are the population, unless population.size was given: then the check
+ * requires them equal). */
+static int read_edge_list(sq_scenario *sc, const char *source, sq_error *err) {
+  sq_graph_params *g = &sc->graph;
+  if (!g->edge_list_file[0]) return SQ_OK;
+  g->edges = sq_edge_list_load(g->edge_list_file, err);
+  if (!g->edges) {
+    char at[4300];
+    snprintf(at, sizeof at, "%s: graph.edge_list_file", source);
+    sq_error_prefix(err, at);
+    return err->status;
+  }
+  if (g->model == SQ_GRAPH_EDGE_LIST && !sc->population_size_given)
+    sc->population.size = g->edges->nodes;
+  return SQ_OK;
+}
+
+int sq_scenario_read_object(sq_scenario *sc, const cJSON *obj, const char *path, sq_error *err) {
+  sq_scenario_defaults(sc);
+  int rc = load_object(sc, obj, path, NULL, 0, err);
+  if (!rc) rc = read_edge_list(sc, path, err);
+  return rc ? rc : sq_scenario_check(sc, path, err);
 }
 
 int sq_scenario_read(sq_scenario *sc, const char *path, const sq_scenario_overrides *over,
@@ -695,7 +760,8 @@ int sq_scenario_read(sq_scenario *sc, const char *path, const sq_scenario_overri
   if (over->replicates) sc->replicates = (int)*over->replicates;
   char source[4200]; /* constraints are checked once the overrides are in */
   snprintf(source, sizeof source, "%s%s", path, over->n_sets ? " with --set" : "");
-  return sq_scenario_check(sc, source, err);
+  rc = read_edge_list(sc, source, err);
+  return rc ? rc : sq_scenario_check(sc, source, err);
 }
 
 int sq_scenario_set(sq_scenario *sc, const char *assignment, sq_error *err) {
@@ -730,7 +796,22 @@ int sq_scenario_set(sq_scenario *sc, const char *assignment, sq_error *err) {
 
 int sq_scenario_check(const sq_scenario *sc, const char *source, sq_error *err) {
   const sq_graph_params *g = &sc->graph;
-  if (g->model != SQ_GRAPH_WELL_MIXED) {
+  if (g->model == SQ_GRAPH_EDGE_LIST) {
+    if (!g->edge_list_file[0])
+      return sq_error_set(err, SQ_EINPUT,
+                          "%s: graph.edge_list_file: graph.model edge_list needs the edge list's "
+                          "file, got none",
+                          source);
+    if (!g->edges) /* set by hand, not read: the scenario reader loads it */
+      return sq_error_set(err, SQ_EINPUT, "%s: graph.edge_list_file: %s was not read", source,
+                          g->edge_list_file);
+    if (sc->population.size != g->edges->nodes)
+      return sq_error_set(err, SQ_EINPUT,
+                          "%s: population.size: must be left out or equal the %u agents of the "
+                          "edge list %s, got %lld",
+                          source, g->edges->nodes, g->edge_list_file,
+                          (long long)sc->population.size);
+  } else if (g->model != SQ_GRAPH_WELL_MIXED) {
     if (g->mean_degree % 2)
       return sq_error_set(err, SQ_EINPUT, "%s: graph.mean_degree: must be even (got %d)", source,
                           g->mean_degree);

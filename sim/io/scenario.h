@@ -33,6 +33,13 @@ typedef struct sq_scenario_overrides {
 int sq_scenario_read(sq_scenario *sc, const char *path, const sq_scenario_overrides *over,
                      sq_error *err);
 
+/* The same for a scenario given as a JSON object inside the file `path`
+ * (a sweep's "base_scenario"): its base and file names are found relative
+ * to that file, and messages name it.  No overrides. */
+struct cJSON;
+int sq_scenario_read_object(sq_scenario *sc, const struct cJSON *obj, const char *path,
+                            sq_error *err);
+
 /* Apply one override "key.path=value"; the value is JSON, or a bare string
  * for string and enumerated keys. */
 int sq_scenario_set(sq_scenario *sc, const char *assignment, sq_error *err);

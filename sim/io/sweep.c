@@ -19,6 +19,7 @@
 #include "sim/engine/run.h"
 #include "sim/io/scenario.h"
 #include "sim/analysis/sensitivity.h"
+#include "sim/analysis/survival.h"
 
 /* The metrics summarised when a sweep names none. */
 static const char *const default_metrics[] = {"lifespan_days", "censored",     "peak_members",
@@ -116,7 +117,7 @@ static int check_name(const sq_sweep *s, const cJSON *name, sq_error *err) {
 static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
   static const char *const known[] = {"name",      "description", "scenario", "design",
                                       "points",    "replicates",  "seed",     "sensitivity",
-                                      "bootstrap", "parameters",  "metrics"};
+                                      "bootstrap", "parameters",  "metrics",  "base_scenario"};
   for (const cJSON *f = root->child; f; f = f->next) {
     bool ok = false;
     for (size_t k = 0; k < SQ_LEN(known); k++) ok |= strcmp(f->string, known[k]) == 0;
@@ -126,12 +127,14 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
     if (!ok)
       return sq_error_set(err, SQ_EINPUT,
                           "%s: %s: unknown key (a sweep has name, description, scenario, design, "
-                          "points, replicates, seed, sensitivity, bootstrap, parameters, metrics)",
+                          "points, replicates, seed, sensitivity, bootstrap, parameters, metrics, "
+                          "base_scenario)",
                           s->source, f->string);
   }
   const cJSON *name = cJSON_GetObjectItemCaseSensitive(root, "name");
   const cJSON *desc = cJSON_GetObjectItemCaseSensitive(root, "description");
   const cJSON *scenario = cJSON_GetObjectItemCaseSensitive(root, "scenario");
+  const cJSON *inline_base = cJSON_GetObjectItemCaseSensitive(root, "base_scenario");
   const cJSON *design = cJSON_GetObjectItemCaseSensitive(root, "design");
   const cJSON *sens = cJSON_GetObjectItemCaseSensitive(root, "sensitivity");
   const cJSON *params = cJSON_GetObjectItemCaseSensitive(root, "parameters");
@@ -140,7 +143,15 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
   if (name && (rc = check_name(s, name, err))) return rc;
   if (desc && (!cJSON_IsString(desc) || strlen(desc->valuestring) >= sizeof s->description))
     return sq_error_set(err, SQ_EINPUT, "%s: description: expected a string", s->source);
-  if (!cJSON_IsString(scenario))
+  if (scenario && inline_base)
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: base_scenario: a sweep names its scenario (a file) or gives it "
+                        "(base_scenario), not both",
+                        s->source);
+  if (inline_base && !cJSON_IsObject(inline_base))
+    return sq_error_set(err, SQ_EINPUT, "%s: base_scenario: expected a scenario object, got %s",
+                        s->source, sq_json_kind(inline_base));
+  if (!inline_base && !cJSON_IsString(scenario))
     return sq_error_set(err, SQ_EINPUT, "%s: scenario: expected the base scenario's file name, got %s",
                         s->source, sq_json_kind(scenario));
   if (design && !cJSON_IsString(design))
@@ -176,17 +187,22 @@ static int parse_sweep(sq_sweep *s, const cJSON *root, sq_error *err) {
                         s->source, sq_design_name(s->design));
   snprintf(s->name, sizeof s->name, "%s", name ? name->valuestring : "sweep");
   snprintf(s->description, sizeof s->description, "%s", desc ? desc->valuestring : "");
-  /* the base scenario is found relative to the sweep file */
-  const char *slash = strrchr(s->source, '/');
-  if (scenario->valuestring[0] == '/' || !slash)
-    snprintf(s->scenario_path, sizeof s->scenario_path, "%s", scenario->valuestring);
-  else
-    snprintf(s->scenario_path, sizeof s->scenario_path, "%.*s/%s", (int)(slash - s->source),
-             s->source, scenario->valuestring);
-  if (access(s->scenario_path, R_OK) != 0)
-    return sq_error_set(err, SQ_EINPUT, "%s: scenario: cannot read %s: %s", s->source,
-                        s->scenario_path, strerror(errno));
-  if ((rc = sq_scenario_read(&s->base, s->scenario_path, NULL, err))) return rc; /* names the scenario */
+  if (inline_base) { /* a written sweep.json: the resolved base scenario in full */
+    if ((rc = sq_scenario_read_object(&s->base, inline_base, s->source, err))) return rc;
+  } else {
+    /* the base scenario is found relative to the sweep file */
+    const char *slash = strrchr(s->source, '/');
+    char path[4096];
+    if (scenario->valuestring[0] == '/' || !slash)
+      snprintf(path, sizeof path, "%s", scenario->valuestring);
+    else
+      snprintf(path, sizeof path, "%.*s/%s", (int)(slash - s->source), s->source,
+               scenario->valuestring);
+    if (access(path, R_OK) != 0)
+      return sq_error_set(err, SQ_EINPUT, "%s: scenario: cannot read %s: %s", s->source, path,
+                          strerror(errno));
+    if ((rc = sq_scenario_read(&s->base, path, NULL, err))) return rc; /* names the scenario */
+  }
   if (!cJSON_IsArray(params) || cJSON_GetArraySize(params) < 1 ||
       cJSON_GetArraySize(params) > SQ_MAX_SWEEP_PARAMS)
     return sq_error_set(err, SQ_EINPUT, "%s: parameters: expected an array of 1 to %d parameters",
@@ -264,9 +280,11 @@ static int expand(sq_sweep *s, sq_error *err) {
 bool sq_is_sweep_file(const char *path) {
   char *text = sq_read_file(path, NULL, NULL);
   cJSON *root = text ? cJSON_Parse(text) : NULL;
-  /* no scenario has a "scenario" key; with a design or parameters it is a
-   * sweep, even one with mistakes (its errors are then a sweep's) */
-  bool sweep = cJSON_GetObjectItemCaseSensitive(root, "scenario") &&
+  /* no scenario has a "scenario" or "base_scenario" key; with a design or
+   * parameters it is a sweep, even one with mistakes (its errors are then a
+   * sweep's) */
+  bool sweep = (cJSON_GetObjectItemCaseSensitive(root, "scenario") ||
+                cJSON_GetObjectItemCaseSensitive(root, "base_scenario")) &&
                (cJSON_GetObjectItemCaseSensitive(root, "parameters") ||
                 cJSON_GetObjectItemCaseSensitive(root, "design"));
   cJSON_Delete(root);
@@ -329,9 +347,8 @@ char *sq_sweep_to_json(const sq_sweep *s) {
   cJSON *root = cJSON_CreateObject();
   cJSON_AddStringToObject(root, "name", s->name);
   cJSON_AddStringToObject(root, "description", s->description);
-  cJSON_AddStringToObject(root, "scenario", s->scenario_path);
   cJSON_AddStringToObject(root, "design", sq_design_name(s->design));
-  cJSON_AddNumberToObject(root, "points", (double)s->requested);
+  if (s->design != SQ_DESIGN_GRID) cJSON_AddNumberToObject(root, "points", (double)s->requested);
   cJSON_AddNumberToObject(root, "replicates", s->replicates);
   cJSON_AddNumberToObject(root, "seed", (double)s->seed);
   cJSON_AddBoolToObject(root, "sensitivity", s->saltelli);
@@ -373,6 +390,8 @@ static uint64_t fnv1a(const char *text, size_t n) {
 uint64_t sq_sweep_fingerprint(const sq_sweep *s) {
   char *text = sq_sweep_to_json(s);
   uint64_t h = fnv1a(text, strlen(text)) ^ fnv1a(SHEQUN_VERSION, strlen(SHEQUN_VERSION));
+  const sq_edge_list *edges = s->base.graph.edges; /* its file named, not included */
+  if (edges) h ^= edges->checksum * 0x9e3779b97f4a7c15ull;
   free(text);
   return h;
 }
@@ -688,29 +707,68 @@ static void put_runs(FILE *f, const sq_sweep *s, size_t point, const double *rec
   }
 }
 
+/* The days at which points.csv gives the first group's survival. */
+static const int survival_days[] = {90, 365, 730};
+
+/* The first group's lifespan at a point is censored where it was alive at
+ * the horizon: its median and quartiles are Kaplan-Meier's (NaN when more
+ * than that share outlived the horizon), and so is its survival at
+ * survival_days (NaN past the last observation unless all had died).
+ * `v` holds the point's lifespans; `q` gets median, q25, q75, then the
+ * survivals.  Returns false when out of memory. */
+static bool lifespan_summary(const sq_sweep *s, const double *recs, const double *v, double *q) {
+  size_t n = (size_t)s->replicates, censored = (size_t)sq_metric_find("censored");
+  bool *death = malloc(n * sizeof *death);
+  sq_km km;
+  if (!death) return false;
+  for (size_t r = 0; r < n; r++) death[r] = recs[r * RECORD_DOUBLES + censored] == 0;
+  int rc = sq_km_estimate(v, death, n, &km);
+  free(death);
+  if (rc) return false;
+  q[0] = sq_km_quantile(&km, 0.5), q[1] = sq_km_quantile(&km, 0.25);
+  q[2] = sq_km_quantile(&km, 0.75);
+  bool all_died = km.n && km.steps[km.n - 1].survival == 0;
+  for (size_t d = 0; d < SQ_LEN(survival_days); d++)
+    q[3 + d] = survival_days[d] <= km.last_time || all_died ? sq_km_survival(&km, survival_days[d])
+                                                            : NAN;
+  sq_km_free(&km);
+  return true;
+}
+
 /* A point's rows of points.csv, per metric: mean, sd, 95% t-interval of
- * the mean, median and quartiles; the means also go to means[metric]. */
-static void put_points(FILE *f, const sq_sweep *s, size_t point, const double *recs, double *v,
+ * the mean, median and quartiles (Kaplan-Meier's for the lifespan, with
+ * its survival at fixed days); the means also go to means[metric].
+ * Returns false when out of memory. */
+static bool put_points(FILE *f, const sq_sweep *s, size_t point, const double *recs, double *v,
                        double t975, double *means) {
   size_t n = (size_t)s->replicates;
+  int lifespan = sq_metric_find("lifespan_days");
   for (int k = 0; k < s->n_metrics; k++) {
     int m = s->metric[k];
     for (size_t r = 0; r < n; r++) v[r] = recs[r * RECORD_DOUBLES + (size_t)m];
     double mean = gsl_stats_mean(v, 1, n);
     double sd = n > 1 ? gsl_stats_sd_m(v, 1, n, mean) : NAN;
     double half = t975 * sd / sqrt((double)n);
+    double q[3 + SQ_LEN(survival_days)] = {0};
+    for (size_t d = 0; d < SQ_LEN(survival_days); d++) q[3 + d] = NAN;
     means[k] = mean;
-    gsl_sort(v, 1, n);
+    if (m == lifespan) {
+      if (!lifespan_summary(s, recs, v, q)) return false;
+    } else {
+      gsl_sort(v, 1, n);
+      q[0] = gsl_stats_median_from_sorted_data(v, 1, n);
+      q[1] = gsl_stats_quantile_from_sorted_data(v, 1, n, 0.25);
+      q[2] = gsl_stats_quantile_from_sorted_data(v, 1, n, 0.75);
+    }
     fprintf(f, "%zu", point);
     put_params(f, s, point);
     fprintf(f, ",%s,%zu", sq_metrics[m].name, n);
     put_number(f, mean), put_number(f, sd);
     put_number(f, mean - half), put_number(f, mean + half);
-    put_number(f, gsl_stats_median_from_sorted_data(v, 1, n));
-    put_number(f, gsl_stats_quantile_from_sorted_data(v, 1, n, 0.25));
-    put_number(f, gsl_stats_quantile_from_sorted_data(v, 1, n, 0.75));
+    for (size_t j = 0; j < SQ_LEN(q); j++) put_number(f, q[j]);
     fputc('\n', f);
   }
+  return true;
 }
 
 /* runs.csv and points.csv in one pass over the records by run; `means`
@@ -730,7 +788,10 @@ static int write_runs_and_points(const sq_sweep *s, const char *dir, int fd, dou
   for (size_t m = 0; m < sq_metric_count; m++) fprintf(runs->f, ",%s", sq_metrics[m].name);
   fputc('\n', runs->f);
   put_param_header(points->f, s);
-  fputs(",metric,runs,mean,sd,ci_low,ci_high,median,q25,q75\n", points->f);
+  fputs(",metric,runs,mean,sd,ci_low,ci_high,median,q25,q75", points->f);
+  for (size_t d = 0; d < SQ_LEN(survival_days); d++)
+    fprintf(points->f, ",survival_%d", survival_days[d]);
+  fputc('\n', points->f);
 
   size_t n = (size_t)s->replicates, size = n * RECORD_DOUBLES * sizeof(double);
   double *recs = malloc(size), *v = malloc(n * sizeof *v);
@@ -748,21 +809,50 @@ static int write_runs_and_points(const sq_sweep *s, const char *dir, int fd, dou
                           point * n + r);
     if (rc) break;
     put_runs(runs->f, s, point, recs);
-    put_points(points->f, s, point, recs, v, t975, means + point * (size_t)s->n_metrics);
+    if (!put_points(points->f, s, point, recs, v, t975, means + point * (size_t)s->n_metrics))
+      rc = sq_error_set(err, SQ_ERUNTIME, "out of memory");
   }
   free(recs);
   free(v);
   return sq_atomic_end(files, 2, rc, err);
 }
 
+/* The warning field of a row of sensitivity.csv. */
+static const char *warning_text(unsigned flags) {
+  static const char *const text[] = {"", "wide_interval", "first_above_total",
+                                     "wide_interval;first_above_total"};
+  return text[flags & 3];
+}
+
+/* One line on stderr per metric whose indices are not to be trusted:
+ * "shequn sweep: DIR/sensitivity.csv: reach: rules.strictness (wide
+ * interval), ...: too few points (N = 8); raise points". */
+static void warn_indices(const sq_sweep *s, const char *dir, int k, const unsigned *flags) {
+  bool any = false;
+  for (int i = 0; i < s->n_params; i++) {
+    if (!flags[i]) continue;
+    if (!any)
+      fprintf(stderr, "shequn sweep: %s/sensitivity.csv: %s: ", dir, sq_metrics[s->metric[k]].name);
+    fprintf(stderr, "%s%s (%s%s%s)", any ? ", " : "", s->params[i].param->path,
+            flags[i] & SQ_SOBOL_WIDE_INTERVAL ? "interval wider than " SQ_SOBOL_WIDE_TEXT : "",
+            flags[i] == 3 ? ", " : "",
+            flags[i] & SQ_SOBOL_FIRST_ABOVE_TOTAL ? "first-order above total" : "");
+    any = true;
+  }
+  if (any)
+    fprintf(stderr, ": too few points for these indices (N = %zu base points); raise points\n",
+            s->requested);
+}
+
 /* Sobol indices of every parameter on every metric, from the mean of each
- * point over its replicates, in Saltelli's order of points. */
+ * point over its replicates, in Saltelli's order of points; reported
+ * clipped to [0, 1], with a warning where they are not to be trusted. */
 static int write_sensitivity(const sq_sweep *s, const char *dir, const double *means,
                              sq_error *err) {
   sq_atomic_file af;
   int rc = sq_atomic_open_in(&af, dir, "sensitivity.csv",
                              "metric,parameter,first_order,first_low,first_high,total,total_low,"
-                             "total_high,base_points,bootstrap\n",
+                             "total_high,base_points,bootstrap,warning\n",
                              err);
   if (rc) return rc;
   double *column = malloc(s->n_points * sizeof *column);
@@ -777,13 +867,19 @@ static int write_sensitivity(const sq_sweep *s, const char *dir, const double *m
     rc = sq_sobol_indices(column, s->requested, (size_t)s->n_params, s->bootstrap, 0.95,
                           (uint64_t)s->seed, &res, err);
     if (rc) break;
+    unsigned flags[SQ_MAX_SWEEP_PARAMS];
     for (int i = 0; i < s->n_params; i++) {
+      const sq_sobol_index *ix[] = {&res.first[i], &res.total[i]};
       fprintf(af.f, "%s,%s", sq_metrics[s->metric[k]].name, s->params[i].param->path);
-      put_number(af.f, res.first[i].value), put_number(af.f, res.first[i].lower);
-      put_number(af.f, res.first[i].upper), put_number(af.f, res.total[i].value);
-      put_number(af.f, res.total[i].lower), put_number(af.f, res.total[i].upper);
-      fprintf(af.f, ",%zu,%zu\n", s->requested, s->bootstrap);
+      for (int j = 0; j < 2; j++) {
+        put_number(af.f, sq_sobol_clip(ix[j]->value));
+        put_number(af.f, sq_sobol_clip(ix[j]->lower));
+        put_number(af.f, sq_sobol_clip(ix[j]->upper));
+      }
+      flags[i] = sq_sobol_warnings(&res, (size_t)i);
+      fprintf(af.f, ",%zu,%zu,%s\n", s->requested, s->bootstrap, warning_text(flags[i]));
     }
+    warn_indices(s, dir, k, flags);
     sq_sobol_result_free(&res);
   }
   free(column);

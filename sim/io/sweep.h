@@ -30,7 +30,6 @@ typedef struct sq_sweep {
   char source[4096];  /* the sweep file */
   char name[SQ_NAME_SAFE_MAX + 1]; /* safe as a folder name (sim/io/names.h) */
   char description[SQ_TEXT_MAX];
-  char scenario_path[4096];
   sq_scenario base;
   sq_design_kind design;
   bool saltelli;      /* sensitivity: Saltelli sampling of the design */
@@ -63,7 +62,9 @@ static inline size_t sq_sweep_runs(const sq_sweep *s) {
 /* The scenario of a point: the base with the point's values. */
 void sq_sweep_point_scenario(const sq_sweep *s, size_t point, sq_scenario *out);
 
-/* The resolved sweep as JSON (sweep.json), and its 64-bit fingerprint. */
+/* The resolved sweep as JSON (sweep.json): a sweep file that runs the
+ * same sweep again, its base scenario given in full ("base_scenario", no
+ * file); and its 64-bit fingerprint. */
 char *sq_sweep_to_json(const sq_sweep *s);
 uint64_t sq_sweep_fingerprint(const sq_sweep *s);
 

@@ -1,10 +1,12 @@
 /* libFuzzer target: the scenario loader.  The input is a scenario file; an
  * optional second file follows a form feed ('\f'), written beside it as
- * fuzz-other.json so that "base" chains (and cycles) can be built.  The
+ * fuzz-other.json so that "base" chains (and cycles) can be built, or an
+ * edge list read (graph.edge_list_file: "fuzz-other.json").  The
  * shipped scenarios are beside it too, to be named as bases. */
 #include <stdlib.h>
 
 #include "fuzz_common.h"
+#include "sim/io/edge_list.h"
 #include "sim/io/scenario.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n) {
@@ -21,5 +23,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n) {
     double drawn[SQ_MAX_VARY];
     sq_scenario_vary(&sc, 7, &varied, drawn, &err);
   }
+  sq_edge_list_release_all(); /* lists live until the process ends: not here */
   return 0;
 }

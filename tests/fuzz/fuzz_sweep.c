@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "fuzz_common.h"
+#include "sim/io/edge_list.h"
 #include "sim/io/sweep.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n) {
@@ -21,5 +22,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n) {
   }
   if (s) sq_sweep_free(s);
   free(s);
+  sq_edge_list_release_all(); /* lists live until the process ends: not here */
   return 0;
 }
