@@ -3,8 +3,9 @@
 # (columns: figure, case, threads, value, unit, note).  bench/README.md says
 # what each figure means and how it is measured.
 #   bash bench/report.sh [--quick] [-o FILE.csv] [--build DIR]
-# --quick: small sizes (N = 20,000 founders, 20 replicates, population 10^6),
-#          to check the script in about a minute; not figures to quote.
+# --quick: small sizes (N = 20,000 founders, 20 replicates, populations of
+#          10^6 and 10^7), to check the script in a few minutes; not
+#          figures to quote.
 # The numpy peer is looked for in ../shared/peers or ../../shared/peers (or
 # $SHEQUN_PEERS); its rows are skipped, with a note, when /usr/bin/python3
 # cannot import numpy.
@@ -27,8 +28,10 @@ done
 
 if [ $quick = 1 ]; then
   founders=20000 replicates=20 memory_population=1000000 bandwidth_mib=64 bandwidth_repeats=5
+  large_population=10000000 network_population=1000000
 else
   founders=200000 replicates=100 memory_population=10000000 bandwidth_mib=256 bandwidth_repeats=10
+  large_population=100000000 network_population=10000000
 fi
 population=$((10 * founders))
 memory_days=300
@@ -109,9 +112,16 @@ else
   p_whole='' p_stepping=''
   row 1 "$n numpy peer" 1 - - "skipped: $python has no numpy (apt-get install python3-numpy)"
 fi
+# The peer's members have neither frailty nor a commitment that grows with
+# tenure (shequn's defaults since its tenure model): both off, so that the
+# two groups do about the same work (member-steps within the peers'
+# README's 25%) and the rates compare like with like.
+like_peer="engagement.tenure_halving_days=0 population.leave_frailty_variance=0"
 declare -A s_steps s_step s_whole s_rate
 for t in 1 2; do
-  out=$("$step" --only "$peer_like" $t group.founders=$founders population.size=$population)
+  # shellcheck disable=SC2086 # like_peer is a list of KEY=VALUE words
+  out=$("$step" --only "$peer_like" $t group.founders=$founders population.size=$population \
+    $like_peer)
   r=$(grep '^result ' <<< "$out")
   s_steps[$t]=$(field member_steps "$r")
   s_step[$t]=$(field step_seconds "$r")
@@ -127,7 +137,7 @@ for t in 1 2; do
     row 1 "$n shequn/numpy: whole run" $t "$(calc "${s_whole[$t]} / $p_whole")" ratio ""
     row 1 "$n shequn/numpy: stepping" $t "$(calc "${s_rate[$t]} / $p_stepping")" ratio ""
     row 1 "$n shequn/numpy: member-steps" $t "$(calc "${s_steps[$t]} / $p_steps")" ratio \
-      "the two models' groups grow and shrink differently"
+      "the work done; shequn with $like_peer"
   fi
 done
 
@@ -169,6 +179,29 @@ row 3 "per population agent: graph" - "$(field graph_bytes_per_agent "$r")" byte
 row 3 "well_run peak resident per agent" 1 \
   "$(calc "$(field peak_rss_kib "$r") * 1024 / $memory_population")" bytes \
   "peak RSS $(calc "$(field peak_rss_kib "$r") / 1024") MiB; population $memory_population; $memory_days days"
+
+# a population of 10^8 (10^7 with --quick) in one run of well_run
+out=$("$step" --only scenarios/well_run.json 2 population.size=$large_population \
+  horizon_days=$memory_days)
+r=$(grep '^result ' <<< "$out")
+row 3 "population $large_population: peak resident" 2 \
+  "$(calc "$(field peak_rss_kib "$r") / 1048576")" GiB \
+  "well_run; $memory_days days; graph built in $(calc "$(field setup_seconds "$r")") s"
+# the replicating network's five years at a population of 10^7 (10^6 with --quick)
+if [ -x /usr/bin/time ]; then
+  t0=$(now)
+  /usr/bin/time -f '%M' -o "$work/network.rss" "$build/shequn" run \
+    scenarios/replicating_network.json --replicates 1 --threads 2 \
+    --set population.size=$network_population -o "$work/network" --force >/dev/null
+  seconds=$(calc "$(now) - $t0")
+  row 3 "replicating_network population $network_population: time" 2 "$seconds" s \
+    "1825 days; one replicate; wall clock"
+  row 3 "replicating_network population $network_population: peak" 2 \
+    "$(calc "$(tail -1 "$work/network.rss") / 1024")" MiB "peak resident (GNU time)"
+else
+  row 3 "replicating_network population $network_population" 2 - - \
+    "skipped: no /usr/bin/time (apt-get install time)"
+fi
 
 # ---- 4. bandwidth bound -----------------------------------------------------
 out=$("$build/bench/bench_bandwidth" $bandwidth_mib $bandwidth_repeats 2)

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <sys/file.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -16,6 +17,7 @@
 #include "sim/io/csv.h"
 #include "sim/io/fileio.h"
 #include "sim/io/names.h"
+#include "sim/engine/progress.h"
 #include "sim/engine/run.h"
 #include "sim/io/scenario.h"
 #include "sim/analysis/sensitivity.h"
@@ -634,17 +636,31 @@ int sq_journal_open(sq_journal *j, const char *dir, const sq_sweep *s, bool resu
   return new_journal(j, fingerprint, err);
 }
 
+/* Each record is handed to the operating system at once, which keeps it
+ * if the process is killed; it reaches the disk at the next fdatasync, at
+ * most SYNC_SECONDS later, so a power cut loses at most that much of the
+ * sweep (its runs are redone by --resume), and a sweep of small runs is
+ * not bound by one disk flush a run. */
+static const double SYNC_SECONDS = 0.05;
+
 int sq_journal_append(sq_journal *j, size_t run, const double *values, sq_error *err) {
   char line[8192];
   int n = format_record(line, sizeof line, run, values);
-  if (n < 0 || fputs(line, j->f) < 0 || fflush(j->f) || fdatasync(fileno(j->f)))
+  double now = sq_seconds();
+  bool sync = now - j->synced >= SYNC_SECONDS;
+  if (n < 0 || fputs(line, j->f) < 0 || fflush(j->f) || (sync && fdatasync(fileno(j->f))))
     return sq_error_set(err, SQ_ERUNTIME, "%s: cannot write: %s", j->path, strerror(errno));
+  if (sync) j->synced = now;
   if (!j->done[run]) j->done[run] = 1, j->n_done++;
   return SQ_OK;
 }
 
 void sq_journal_close(sq_journal *j) {
-  if (j->f) fclose(j->f);
+  if (j->f) {
+    fflush(j->f);
+    fdatasync(fileno(j->f)); /* the last records, as every other */
+    fclose(j->f);
+  }
   free(j->done);
   memset(j, 0, sizeof *j);
 }

@@ -96,6 +96,7 @@ typedef struct sq_journal {
   size_t n_runs;
   unsigned char *done; /* n_runs flags */
   size_t n_done;
+  double synced; /* when the journal was last flushed to disk (sq_seconds) */
 } sq_journal;
 
 /* Open DIR/journal.csv for the sweep (hold DIR's lock first): a new
