@@ -43,6 +43,16 @@ expect "the Chinese markdown table has a row per key" \
 expect "params --lang fr is refused with status 2, naming the choices" \
   '[ $rc -eq 2 ] && grep -q "zh" "$tmp/err"'
 
+# the Chinese docs link only to files of the repository
+for doc in README.zh.md docs/zh/*.md; do
+  for link in $(grep -o '](\([^)#]*\)' "$doc" | sed 's/^](//'); do
+    case $link in http*) continue ;; esac
+    expect "$doc links to $link, a file of the repository" \
+      '[ -e "$(dirname "$doc")/$link" ] && realpath "$(dirname "$doc")/$link" | grep -q "^$(pwd)/"'
+  done
+done
+expect "README.md links to README.zh.md near its top" 'head -5 README.md | grep -q "](README.zh.md)"'
+
 # chart titles in Chinese: name_zh; a variant renamed without name_zh gets its name
 if command -v gnuplot >/dev/null; then
   printf '{"base": "%s/scenarios/well_run.json", "name": "my_variant"}\n' "$PWD" > "$tmp/v.json"
