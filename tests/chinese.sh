@@ -28,6 +28,15 @@ done
 expect "a re-run of scenario.json keeps name_zh and description_zh" \
   'diff <(grep _zh "$tmp/r_well_run/scenario.json") <(grep _zh "$tmp/again/scenario.json") >/dev/null'
 
+# --set name without name_zh drops the base's name_zh; with it, keeps the new one
+quick="--replicates 1 --set horizon_days=2 --set population.size=2000"
+"$shequn" run scenarios/well_run.json $quick --set name=renamed -o "$tmp/renamed" >/dev/null || bad "run --set name"
+expect "--set name=renamed: name_zh no longer the base's" \
+  'grep -q "\"name_zh\":[[:space:]]*\"\"" "$tmp/renamed/scenario.json"'
+"$shequn" run scenarios/well_run.json $quick --set name=renamed --set name_zh=改名 -o "$tmp/renamed_zh" >/dev/null || bad "run --set name_zh"
+expect "--set name=renamed --set name_zh=改名: name_zh is 改名" \
+  'grep -q "\"name_zh\":[[:space:]]*\"改名\"" "$tmp/renamed_zh/scenario.json"'
+
 # params --lang zh: the same keys as in English, each with a Chinese meaning
 "$shequn" params > "$tmp/en.txt" && "$shequn" params --lang zh > "$tmp/zh.txt" || bad "params"
 keys() { grep -v '^    ' "$1" | sed 's/[ （].*//'; }
