@@ -245,6 +245,8 @@ typedef struct sq_stage_params {
 typedef struct sq_scenario {
   char name[SQ_NAME_MAX];
   char description[SQ_TEXT_MAX];
+  char name_zh[2 * SQ_NAME_MAX]; /* UTF-8: a Chinese character takes 3 bytes */
+  char description_zh[SQ_TEXT_MAX];
   int64_t seed;
   int replicates;
   int horizon_days;

@@ -2,12 +2,40 @@
 #include "plots/chart.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "plots/gnuplot.h"
+#include "sim/io/fileio.h"
+
+cJSON *sq_plot_optional_json(const char *dir, const char *file) {
+  char path[8400];
+  snprintf(path, sizeof path, "%s/%s", dir, file);
+  char *text = sq_read_file(path, NULL, NULL);
+  cJSON *j = text ? cJSON_Parse(text) : NULL;
+  free(text);
+  return j;
+}
+
+/* The Chinese name (name_zh) of scenario `name` plotted from p->dir: its
+ * resolved scenario.json is DIR/NAME/ in a comparison, DIR/ in a run. */
+static bool chinese_name(const sq_plotter *p, const char *name, char *buf, size_t size) {
+  char sub[4200];
+  snprintf(sub, sizeof sub, "%s/%s", p->dir, name);
+  cJSON *j = sq_plot_optional_json(sub, "scenario.json");
+  if (!j) j = sq_plot_optional_json(p->dir, "scenario.json");
+  const cJSON *n = cJSON_GetObjectItemCaseSensitive(j, "name");
+  const cJSON *zh = cJSON_GetObjectItemCaseSensitive(j, "name_zh");
+  bool found = cJSON_IsString(n) && strcmp(n->valuestring, name) == 0 && cJSON_IsString(zh) &&
+               zh->valuestring[0];
+  if (found) snprintf(buf, size, "%s", zh->valuestring);
+  cJSON_Delete(j);
+  return found;
+}
 
 void sq_plot_scenario_title(const sq_plotter *p, const char *name, char *buf, size_t size) {
+  if (p->chinese && chinese_name(p, name, buf, size)) return;
   const cJSON *list = cJSON_GetObjectItemCaseSensitive(p->gallery, "scenarios");
   for (const cJSON *s = list ? list->child : NULL; s; s = s->next) {
     const cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "name");

@@ -31,8 +31,13 @@ typedef struct sq_chart {
   char out[4400];
 } sq_chart;
 
-/* The title of a scenario in the chosen language: the gallery's, or its
- * name with spaces for underscores. */
+/* A JSON file of the folder, or NULL when it is absent or not JSON (the
+ * files read for titles and names are optional: they have fallbacks). */
+cJSON *sq_plot_optional_json(const char *dir, const char *file);
+
+/* The title of a scenario in the chosen language: in Chinese its name_zh
+ * (from the resolved scenario.json) if it has one; else the gallery's
+ * title; else its name with spaces for underscores. */
 void sq_plot_scenario_title(const sq_plotter *p, const char *name, char *buf, size_t size);
 
 /* Start chart `kind` with the variables every template takes (term, out,

@@ -56,21 +56,10 @@ bool sq_find_project_dir(const char *what, const char *probe, char *buf, size_t 
   return false;
 }
 
-/* A JSON file of the folder, or NULL when it is absent or not JSON (the
- * files read here are optional: titles and names have fallbacks). */
-static cJSON *optional_json(const char *dir, const char *file) {
-  char path[4200];
-  snprintf(path, sizeof path, "%s/%s", dir, file);
-  char *text = sq_read_file(path, NULL, NULL);
-  cJSON *j = text ? cJSON_Parse(text) : NULL;
-  free(text);
-  return j;
-}
-
 /* The name to title charts with: the sweep's (sweep.json), else the
  * scenario's (scenario.json), else the folder's base name. */
 static void chart_name(const char *dir, bool sweep, char *buf, size_t size) {
-  cJSON *j = optional_json(dir, sweep ? "sweep.json" : "scenario.json");
+  cJSON *j = sq_plot_optional_json(dir, sweep ? "sweep.json" : "scenario.json");
   const cJSON *name = cJSON_GetObjectItemCaseSensitive(j, "name");
   const char *slash = strrchr(dir, '/');
   if (cJSON_IsString(name)) snprintf(buf, size, "%s", name->valuestring);
@@ -81,7 +70,7 @@ static void chart_name(const char *dir, bool sweep, char *buf, size_t size) {
 
 /* Whether a sweep's design is a grid (sweep.json). */
 static bool sweep_is_grid(const char *dir) {
-  cJSON *j = optional_json(dir, "sweep.json");
+  cJSON *j = sq_plot_optional_json(dir, "sweep.json");
   const cJSON *d = cJSON_GetObjectItemCaseSensitive(j, "design");
   bool grid = cJSON_IsString(d) && strcmp(d->valuestring, "grid") == 0;
   cJSON_Delete(j);
@@ -170,7 +159,7 @@ int sq_plot(const char *dir, const char *format, bool chinese, int *written, sq_
   if (!mkdtemp(p.scratch))
     return sq_error_set(err, SQ_ERUNTIME, "%s: cannot create a temporary directory: %s",
                         p.scratch, strerror(errno));
-  p.gallery = optional_json(p.templates, "gallery.json");
+  p.gallery = sq_plot_optional_json(p.templates, "gallery.json");
   chart_name(dir, sweep, name, sizeof name);
   if (sweep) rc = plot_sweep(&p, name, err);
   else if (comparison) rc = plot_comparison(&p, err);

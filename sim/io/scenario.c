@@ -654,6 +654,32 @@ static int check_base_kind(const char *path, const char *name, const char *real,
   return SQ_OK;
 }
 
+/* A translation belongs to the text it translates: a file or --set that
+ * changes the name or description but not its Chinese drops the Chinese it
+ * inherited (from a base), which would otherwise title a different scenario. */
+static const struct translated {
+  const char *key, *key_zh;
+  size_t offset_zh;
+} translations[] = {{"name", "name_zh", offsetof(sq_scenario, name_zh)},
+                    {"description", "description_zh", offsetof(sq_scenario, description_zh)}};
+
+/* Whether the file's top level `root`, or else the --set texts, set `key`. */
+static bool sets_key(const cJSON *root, const char *const *sets, int n_sets, const char *key) {
+  if (root) return cJSON_GetObjectItemCaseSensitive(root, key) != NULL;
+  size_t len = strlen(key);
+  for (int i = 0; i < n_sets; i++)
+    if (strncmp(sets[i], key, len) == 0 && sets[i][len] == '=') return true;
+  return false;
+}
+
+static void drop_stale_translations(sq_scenario *sc, const cJSON *root, const char *const *sets,
+                                    int n_sets) {
+  for (size_t i = 0; i < SQ_LEN(translations); i++)
+    if (sets_key(root, sets, n_sets, translations[i].key) &&
+        !sets_key(root, sets, n_sets, translations[i].key_zh))
+      ((char *)sc + translations[i].offset_zh)[0] = '\0';
+}
+
 static int load(sq_scenario *sc, const char *path, const base_chain *child, int depth,
                 sq_error *err);
 
@@ -707,6 +733,7 @@ static int load_object(sq_scenario *sc, const cJSON *root, const char *path,
   /* a base's population.size gives way to an edge list's: only this file's counts */
   sc->population_size_given = false;
   if (!rc) rc = apply_object(sc, root, "", path, err);
+  if (!rc) drop_stale_translations(sc, root, NULL, 0);
   return rc;
 }
 
@@ -756,6 +783,7 @@ int sq_scenario_read(sq_scenario *sc, const char *path, const sq_scenario_overri
   int rc = sq_scenario_load(sc, path, err);
   for (int i = 0; i < over->n_sets && !rc; i++) rc = sq_scenario_set(sc, over->sets[i], err);
   if (rc) return rc;
+  drop_stale_translations(sc, NULL, over->sets, over->n_sets);
   if (over->seed) sc->seed = *over->seed;
   if (over->replicates) sc->replicates = (int)*over->replicates;
   char source[4200]; /* constraints are checked once the overrides are in */
