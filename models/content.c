@@ -75,10 +75,13 @@ static void drift_theme(const sq_world *w, sq_group *g) {
     g->theme[k] = (float)((1 - d) * g->theme[k] + d * vague);
     norm += (double)g->theme[k] * g->theme[k];
   }
-  for (int k = 0; k < w->topics; k++) g->theme[k] = (float)(g->theme[k] / sqrt(norm));
+  norm = sqrt(norm);
+  for (int k = 0; k < w->topics; k++) g->theme[k] = (float)(g->theme[k] / norm);
+  /* interest . ((1 - d) theme + d vague 1) / norm, from yesterday's fit
+   * and the member's interest sum: no interest vector is stored */
   sq_members *m = &g->m;
   for (uint32_t i = 0; i < m->count; i++)
-    m->fit[i] = (float)sq_fit(m->interest + (size_t)i * w->topics, g->theme, w->topics);
+    m->fit[i] = (float)(((1 - d) * m->fit[i] + d * vague * m->interest_sum[i]) / norm);
 }
 
 /* The ingredients of every member's value of the next day, when members

@@ -68,7 +68,7 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
   bool *eligible = malloc((size_t)cap * sizeof *eligible);
   /* room for every founder at once: no copies as the group grows */
   if (!agents || !drawn || !eligible ||
-      sq_members_reserve(&g->m, g->m.count + (uint32_t)need, w->topics) ||
+      sq_members_reserve(&g->m, g->m.count + (uint32_t)need) ||
       sq_map_reserve(&w->map, (size_t)need)) {
     free(agents), free(drawn), free(eligible);
     sq_world_fail(w, "the founders' attributes");

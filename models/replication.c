@@ -15,11 +15,13 @@
  *   the commit loop) and has its own day later in the same loop.
  * Changes: moves members from g to the new group (their spells end and
  *   begin), both groups' tallies and last_split_day, the new group's team.
- * Draws: none. */
+ * Draws: none (the members' interests, not stored, are drawn again from
+ *   (seed, replicate, agent) on w->attributes, as they were when they joined). */
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
 
+#include "models/population.h"
 #include "models/team.h"
 #include "models/world.h"
 
@@ -36,11 +38,19 @@ static int by_slot_descending(const void *a, const void *b) {
   return (x < y) - (x > y);
 }
 
+/* An agent's interest vector: not stored with the members, drawn again
+ * from (seed, replicate, agent) as when it joined. */
+static void interest_of(sq_world *w, uint32_t agent, float *interest) {
+  sq_agent a;
+  sq_agent_draw_screen(w->pop, agent, w->attributes, &a);
+  memcpy(interest, a.interest, (size_t)w->topics * sizeof *interest);
+}
+
 /* Move member i of g into `child`: its spell in g ends and one in child
  * begins; it keeps its state. */
 static void move_member(sq_world *w, sq_group *g, uint32_t i, sq_group *child, int day) {
   sq_members *m = &g->m;
-  if (sq_members_reserve(&child->m, child->m.count + 1, w->topics) ||
+  if (sq_members_reserve(&child->m, child->m.count + 1) ||
       sq_map_put(&w->map, m->agent[i], child->id)) {
     sq_world_fail(w, "a sub-group's members");
     return;
@@ -53,16 +63,17 @@ static void move_member(sq_world *w, sq_group *g, uint32_t i, sq_group *child, i
     g->zombies--;
   g->engagement_sum -= e;
   g->leaves++;
-  sq_members_copy(&child->m, m, i, w->topics);
+  sq_members_copy(&child->m, m, i);
   uint32_t j = child->m.count - 1;
   child->m.spell_day[j] = day;
   child->m.posts[j] = 0;
-  child->m.fit[j] =
-      (float)sq_fit(child->m.interest + (size_t)j * w->topics, child->theme, w->topics);
+  float interest[SQ_MAX_TOPICS];
+  interest_of(w, child->m.agent[j], interest);
+  child->m.fit[j] = (float)sq_fit(interest, child->theme, w->topics);
   child->joins++;
   child->reach++;
   sq_group_tally(w->sc, child, child->m.flags[j], e);
-  sq_members_remove(m, i, w->topics);
+  sq_members_remove(m, i);
 }
 
 static void replication_born(sq_world *w, sq_group *g, int day) {
@@ -99,19 +110,24 @@ static void replication_group_day(sq_world *w, sq_group *g, int day) {
   }
   qsort(order, eligible, sizeof *order, by_engagement);
   uint32_t splitter = order[0].slot;
-  float sub[SQ_MAX_TOPICS];
+  float sub[SQ_MAX_TOPICS], interest[SQ_MAX_TOPICS];
+  interest_of(w, m->agent[splitter], interest);
   double norm = 0;
   for (int k = 0; k < w->topics; k++) {
     sub[k] = (float)((1 - rp->subtheme_weight) * g->theme[k] +
-                     rp->subtheme_weight * m->interest[(size_t)splitter * w->topics + k]);
+                     rp->subtheme_weight * interest[k]);
     norm += (double)sub[k] * sub[k];
   }
   for (int k = 0; k < w->topics; k++) sub[k] = (float)(sub[k] / sqrt(norm));
   for (uint32_t r = 0; r < eligible && n_movers < most; r++) {
     uint32_t i = order[r].slot;
     bool core = r < (uint32_t)rp->core_size;
-    double gain = sq_fit(m->interest + (size_t)i * w->topics, sub, w->topics) - m->fit[i];
-    if (core || gain >= rp->fit_margin) movers[n_movers++] = i;
+    if (core) {
+      movers[n_movers++] = i;
+      continue;
+    }
+    interest_of(w, m->agent[i], interest);
+    if (sq_fit(interest, sub, w->topics) - m->fit[i] >= rp->fit_margin) movers[n_movers++] = i;
   }
   uint32_t leader = m->agent[splitter];
   uint32_t team[SQ_MAX_MANAGERS];

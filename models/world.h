@@ -67,6 +67,7 @@ enum { SQ_M_SPAMMER = 1, SQ_M_MENTORED = 2, SQ_M_PAID = 4 };
   X(float, tyranny)           /* c_tyr * max(0, strictness - tolerance) */        \
   X(float, sociability)                                                           \
   X(float, leave_scale)       /* multiplier of the leaving hazard: frailty, paid */ \
+  X(float, interest_sum)      /* sum of its interests: its fit to a blurring theme */ \
   X(uint8_t, flags)           /* SQ_M_* */
 
 typedef struct sq_members {
@@ -74,7 +75,8 @@ typedef struct sq_members {
 #define SQ_DECLARE(type, name) type *name;
   SQ_MEMBER_FIELDS(SQ_DECLARE)
 #undef SQ_DECLARE
-  float *interest; /* capacity x topics */
+  /* no interest vectors: an agent's is a pure function of (seed, replicate,
+   * agent), drawn again on the rare occasions it is needed (a split) */
 } sq_members;
 
 /* What a member's day depends on besides its own state and its random
@@ -93,9 +95,9 @@ typedef struct sq_day_terms {
 } sq_day_terms;
 
 typedef struct sq_invite {
-  uint32_t inviter;  /* agent id */
-  uint32_t count;    /* invitations sent today */
-  uint8_t veteran;   /* an active veteran: its invitees may be mentored */
+  uint32_t inviter;      /* agent id */
+  uint32_t count : 31;   /* invitations sent today */
+  uint32_t veteran : 1;  /* an active veteran: its invitees may be mentored */
 } sq_invite;
 
 /* Someone who accepted an offer today and joins at the day's commit. */
@@ -242,11 +244,11 @@ extern const sq_mechanism *const sq_mechanisms[];
 void sq_world_fail(sq_world *w, const char *what);
 
 /* Room for `need` members; 0, or -1 when out of memory (m unchanged). */
-int sq_members_reserve(sq_members *m, uint32_t need, int topics);
+int sq_members_reserve(sq_members *m, uint32_t need);
 /* Move the last member into slot i (order changes, deterministically). */
-void sq_members_remove(sq_members *m, uint32_t i, int topics);
+void sq_members_remove(sq_members *m, uint32_t i);
 /* Append a copy of member i of `from` to `to` (capacity reserved). */
-void sq_members_copy(sq_members *to, const sq_members *from, uint32_t i, int topics);
+void sq_members_copy(sq_members *to, const sq_members *from, uint32_t i);
 
 /* Add `agent` (attributes a) to g on `day`: stores it, runs the join hooks,
  * counts it into today's tallies.  On failure calls sq_world_fail. */

@@ -47,7 +47,7 @@
 
 /* ---- members: a structure of arrays (models/world.h) --------------------- */
 
-int sq_members_reserve(sq_members *m, uint32_t need, int topics) {
+int sq_members_reserve(sq_members *m, uint32_t need) {
   if (need <= m->capacity) return 0;
   uint32_t cap = m->capacity ? m->capacity : 16;
   while (cap < need) cap *= 2;
@@ -59,42 +59,35 @@ int sq_members_reserve(sq_members *m, uint32_t need, int topics) {
   }
   SQ_MEMBER_FIELDS(GROW)
 #undef GROW
-  float *p = realloc(m->interest, (size_t)cap * (size_t)topics * sizeof(float));
-  if (!p) return -1;
-  m->interest = p;
   m->capacity = cap;
   return 0;
 }
 
-void sq_members_remove(sq_members *m, uint32_t i, int topics) {
+void sq_members_remove(sq_members *m, uint32_t i) {
   uint32_t last = --m->count;
   if (i == last) return;
 #define MOVE(type, name) m->name[i] = m->name[last];
   SQ_MEMBER_FIELDS(MOVE)
 #undef MOVE
-  memcpy(m->interest + (size_t)i * topics, m->interest + (size_t)last * topics,
-         (size_t)topics * sizeof(float));
 }
 
-void sq_members_copy(sq_members *to, const sq_members *from, uint32_t i, int topics) {
+void sq_members_copy(sq_members *to, const sq_members *from, uint32_t i) {
   uint32_t j = to->count++;
 #define COPY(type, name) to->name[j] = from->name[i];
   SQ_MEMBER_FIELDS(COPY)
 #undef COPY
-  memcpy(to->interest + (size_t)j * topics, from->interest + (size_t)i * topics,
-         (size_t)topics * sizeof(float));
 }
 
 static void members_free(sq_members *m) {
 #define FREE(type, name) free(m->name);
   SQ_MEMBER_FIELDS(FREE)
 #undef FREE
-  free(m->interest);
   memset(m, 0, sizeof *m);
 }
 
 size_t sq_member_bytes(int topics) {
-  size_t bytes = (size_t)topics * sizeof(float);
+  (void)topics; /* no interest vectors are stored (models/world.h) */
+  size_t bytes = 0;
 #define SIZE(type, name) bytes += sizeof(type);
   SQ_MEMBER_FIELDS(SIZE)
 #undef SIZE
@@ -169,7 +162,7 @@ void sq_world_add_member(sq_world *w, sq_group *g, int day, uint32_t agent, cons
                          uint32_t inviter, bool veteran, bool welcomed, double engagement) {
   sq_members *m = &g->m;
   bool first_time = sq_map_get(&w->map, agent) == SQ_MAP_ABSENT; /* not a returning member */
-  if (sq_members_reserve(m, m->count + 1, w->topics) || sq_map_put(&w->map, agent, g->id)) {
+  if (sq_members_reserve(m, m->count + 1) || sq_map_put(&w->map, agent, g->id)) {
     sq_world_fail(w, "a group's members");
     return;
   }
@@ -182,7 +175,9 @@ void sq_world_add_member(sq_world *w, sq_group *g, int day, uint32_t agent, cons
   m->shield_until[i] = day;
   m->newcomer_until[i] = day;
   m->belonging[i] = 0;
-  memcpy(m->interest + (size_t)i * w->topics, a->interest, (size_t)w->topics * sizeof(float));
+  double interest_sum = 0;
+  for (int k = 0; k < w->topics; k++) interest_sum += a->interest[k];
+  m->interest_sum[i] = (float)interest_sum;
   m->fit[i] = (float)sq_fit(a->interest, g->theme, w->topics);
   m->post_rate[i] = 0;
   m->quality[i] = a->quality;
@@ -237,7 +232,7 @@ static void process_leavers(sq_world *w, sq_group *g, int day) {
     if (k >= AHEAD) sq_map_prefetch(&w->map, m->agent[g->leavers[k - AHEAD]]);
     sq_world_record_member(w, g, i, day);
     if (sq_map_put(&w->map, agent, sq_map_former(day))) sq_world_fail(w, "the map of members");
-    sq_members_remove(m, i, w->topics);
+    sq_members_remove(m, i);
     g->leaves++;
     EACH_MECHANISM(w, left, w, g, agent, day);
   }
