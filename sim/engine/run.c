@@ -343,6 +343,29 @@ static void gather_group_candidates(sq_world *w, long gi, int day, int t) {
   gather_candidates(w, g, day, w->thread_streams[2 * t], w->thread_streams[2 * t + 1]);
 }
 
+/* The day's blocks into their groups, in block order (sums, then the
+ * leavers and invitations behind those of earlier blocks), and the
+ * leavers gone. */
+static void combine_blocks(sq_world *w, int day) {
+  for (size_t k = 0; k < w->n_items; k++) {
+    const sq_work_item *it = &w->items[k];
+    sq_group *g = &w->groups[it->group];
+    g->posts += it->posts;
+    g->ads_posted += it->ads;
+    g->quality_posts += it->quality_posts;
+    g->active += it->active;
+    g->zombies += it->zombies;
+    g->spammers += it->spammers;
+    g->engagement_sum += it->engagement_sum;
+    memmove(g->leavers + g->n_leavers, g->leavers + it->begin, it->n_leavers * sizeof *g->leavers);
+    memmove(g->invites + g->n_invites, g->invites + it->begin, it->n_invites * sizeof *g->invites);
+    g->n_leavers += it->n_leavers;
+    g->n_invites += it->n_invites;
+  }
+  for (size_t gi = 0; gi < w->n_groups; gi++)
+    if (w->groups[gi].alive) process_leavers(w, &w->groups[gi], day);
+}
+
 static void simulate_day(sq_world *w, int day, uint64_t *member_steps) {
   uint64_t members_today = 0;
   for (size_t gi = 0; gi < w->n_groups; gi++) {
@@ -366,44 +389,28 @@ static void simulate_day(sq_world *w, int day, uint64_t *member_steps) {
   long n_items = (long)w->n_items;
   int threads = members_today >= PARALLEL_MIN_MEMBERS ? w->threads : 1;
 
-  /* one thread enters no OpenMP construct: even a team of one ends each
-   * loop in a barrier that costs a system call (futex) when threads sleep */
-  if (threads > 1) {
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-    for (long k = 0; k < n_items; k++) sq_member_block(w, &w->items[k], day);
-  } else {
-    for (long k = 0; k < n_items; k++) sq_member_block(w, &w->items[k], day);
-  }
-
-  for (size_t k = 0; k < w->n_items; k++) { /* combine in block order */
-    const sq_work_item *it = &w->items[k];
-    sq_group *g = &w->groups[it->group];
-    g->posts += it->posts;
-    g->ads_posted += it->ads;
-    g->quality_posts += it->quality_posts;
-    g->active += it->active;
-    g->zombies += it->zombies;
-    g->spammers += it->spammers;
-    g->engagement_sum += it->engagement_sum;
-    /* gather the block's events behind those of earlier blocks */
-    memmove(g->leavers + g->n_leavers, g->leavers + it->begin, it->n_leavers * sizeof *g->leavers);
-    memmove(g->invites + g->n_invites, g->invites + it->begin, it->n_invites * sizeof *g->invites);
-    g->n_leavers += it->n_leavers;
-    g->n_invites += it->n_invites;
-  }
-
-  for (size_t gi = 0; gi < w->n_groups; gi++)
-    if (w->groups[gi].alive) process_leavers(w, &w->groups[gi], day);
-
-  /* Candidates are considered against the memberships as they stand now,
-   * one group per task, each with its own streams (re-keyed at every use, so
-   * which thread runs a group does not matter). */
+  /* The members' days (blocks in parallel), their sums and events combined
+   * and the leavers gone (one thread), then each group's candidates,
+   * considered against the memberships as they stand now, one group per
+   * task with its thread's streams (re-keyed at every use, so which thread
+   * runs a group does not matter): one parallel region for the day.  One
+   * thread enters no OpenMP construct: even a team of one ends each loop
+   * in a barrier that costs a system call (futex) when threads sleep. */
   long n_groups = (long)w->n_groups;
   if (threads > 1) {
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-    for (long gi = 0; gi < n_groups; gi++)
-      gather_group_candidates(w, gi, day, omp_get_thread_num());
+#pragma omp parallel num_threads(threads)
+    {
+#pragma omp for schedule(dynamic, 1)
+      for (long k = 0; k < n_items; k++) sq_member_block(w, &w->items[k], day);
+#pragma omp single
+      combine_blocks(w, day);
+#pragma omp for schedule(dynamic, 1)
+      for (long gi = 0; gi < n_groups; gi++)
+        gather_group_candidates(w, gi, day, omp_get_thread_num());
+    }
   } else { /* perhaps inside the team of a batch: this run's streams are thread 0's */
+    for (long k = 0; k < n_items; k++) sq_member_block(w, &w->items[k], day);
+    combine_blocks(w, day);
     for (long gi = 0; gi < n_groups; gi++) gather_group_candidates(w, gi, day, 0);
   }
 
