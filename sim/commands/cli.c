@@ -92,15 +92,19 @@ static void help_line(FILE *f, const char *left, const char *help) {
   }
 }
 
+void sq_cli_option_label(const sq_option *o, char *buf, size_t size) {
+  int n = o->short_name ? snprintf(buf, size, "-%c, ", o->short_name) : 0;
+  snprintf(buf + n, size - (size_t)n, "%s%s%s", o->name, o->value ? " " : "",
+           o->value ? o->value : "");
+}
+
 void sq_cli_help(const sq_verb *v, FILE *f) {
   fprintf(f, "Usage: shequn %s %s\n\n%s", v->name, v->synopsis, v->about);
   fputs("\nOptions:\n", f);
   for (int k = 0; k < v->n_options; k++) {
     const sq_option *o = &v->options[k];
     char left[128];
-    int n = o->short_name ? snprintf(left, sizeof left, "-%c, ", o->short_name) : 0;
-    snprintf(left + n, sizeof left - (size_t)n, "%s%s%s", o->name, o->value ? " " : "",
-             o->value ? o->value : "");
+    sq_cli_option_label(o, left, sizeof left);
     help_line(f, left, o->help);
   }
   help_line(f, "-h, --help", "show this help");

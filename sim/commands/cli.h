@@ -87,6 +87,9 @@ void sq_cli_help(const sq_verb *v, FILE *f);
 typedef void sq_cli_visitor(const sq_verb *v, void *ctx);
 void sq_cli_set_visitor(sq_cli_visitor *visit, void *ctx);
 
+/* An option as help and the man page show it: "-o, --out DIR". */
+void sq_cli_option_label(const sq_option *o, char *buf, size_t size);
+
 #define SQ_MAX_SEED 9007199254740991LL /* 2^53 - 1: every seed is exact in JSON */
 #define SQ_MAX_REPLICATES 1000000LL
 

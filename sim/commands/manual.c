@@ -63,9 +63,7 @@ static void man_verb(const sq_verb *v, void *ctx) {
   for (int k = 0; k < v->n_options; k++) {
     const sq_option *o = &v->options[k];
     char left[128];
-    int n = o->short_name ? snprintf(left, sizeof left, "-%c, ", o->short_name) : 0;
-    snprintf(left + n, sizeof left - (size_t)n, "%s%s%s", o->name, o->value ? " " : "",
-             o->value ? o->value : "");
+    sq_cli_option_label(o, left, sizeof left);
     man_option(f, left, o->help);
   }
   man_option(f, "-h, --help", "show this help");
