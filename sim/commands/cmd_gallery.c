@@ -18,8 +18,9 @@
 static const char gallery_about[] =
     "Run the teaching set of plots/gallery.json (the well-run community, the\n"
     "unmanaged group, each of the seven sins, each strategy switched off, the\n"
-    "replicating network), draw every chart in English and in Chinese, and write\n"
-    "DIR/index.html and DIR/index.zh.html, which explain each in two sentences.\n";
+    "replicating network), each once, compare each variant with its base, draw\n"
+    "every chart in English and in Chinese, and write DIR/index.html and\n"
+    "DIR/index.zh.html, which explain each chart (printed: a page per chart).\n";
 
 static const char gallery_after[] =
     "Needs gnuplot.  Scenarios are read from scenarios/ of the source tree (found\n"
