@@ -46,7 +46,7 @@ static const page_text english = {
     "compared with",
     "Lifecycle", "lines are medians over replicates, light bands hold 10-90% of them; the "
     "background's colours, stacked, show the share of replicates whose group is in each stage "
-    "that day (read it on the right axis)",
+    "that day (read it on the right axis; a network of groups has none)",
     "Groups still alive", "the share of groups alive at each age, with its 95% interval",
     "Compared with", "active members of each scenario: median line and 10-90% band, run on "
     "the same random numbers so that the difference comes from the scenario",
@@ -65,7 +65,7 @@ static const page_text chinese = {
     "生命周期图的底色则表示每一天处于各阶段的重复实验所占的比例。",
     "对比",
     "生命周期", "曲线是重复实验的中位数，浅色带包含其中 10%–90% 的结果；底色按比例堆叠，"
-    "表示当天社群处于各阶段的重复实验所占比例（看右侧坐标轴）",
+    "表示当天社群处于各阶段的重复实验所占比例（看右侧坐标轴；社群网络没有底色）",
     "仍存活的社群比例", "各年龄仍存活的社群比例及其 95% 置信区间",
     "对比", "各方案的活跃成员数：中位数曲线及 10%–90% 区间；各方案使用相同的随机数，"
     "差别只来自方案本身",
