@@ -18,36 +18,54 @@ cJSON *sq_plot_optional_json(const char *dir, const char *file) {
   return j;
 }
 
-/* The Chinese name (name_zh) of scenario `name` plotted from p->dir: its
- * resolved scenario.json is DIR/NAME/ in a comparison, DIR/ in a run. */
-static bool chinese_name(const sq_plotter *p, const char *name, char *buf, size_t size) {
-  char sub[4200];
-  snprintf(sub, sizeof sub, "%s/%s", p->dir, name);
-  cJSON *j = sq_plot_optional_json(sub, "scenario.json");
-  if (!j) j = sq_plot_optional_json(p->dir, "scenario.json");
-  const cJSON *n = cJSON_GetObjectItemCaseSensitive(j, "name");
-  const cJSON *zh = cJSON_GetObjectItemCaseSensitive(j, "name_zh");
-  bool found = cJSON_IsString(n) && strcmp(n->valuestring, name) == 0 && cJSON_IsString(zh) &&
-               zh->valuestring[0];
-  if (found) snprintf(buf, size, "%s", zh->valuestring);
-  cJSON_Delete(j);
-  return found;
+void sq_plot_scenario_dir(const sq_plotter *p, const char *name, char *buf, size_t size) {
+  char curves[4500];
+  snprintf(buf, size, "%s/%s", p->dir, name);
+  snprintf(curves, sizeof curves, "%s/curves.csv", buf);
+  if (access(curves, F_OK) != 0) snprintf(buf, size, "%s/../%s", p->dir, name);
+}
+
+/* A string of a JSON object, or NULL. */
+static const char *string_of(const cJSON *o, const char *key) {
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+  return cJSON_IsString(v) && *v->valuestring ? v->valuestring : NULL;
+}
+
+/* scenario.json of the folder, if it is scenario `name`'s, else NULL. */
+static cJSON *scenario_file(const char *dir, const char *name) {
+  cJSON *j = sq_plot_optional_json(dir, "scenario.json");
+  const char *n = string_of(j, "name");
+  if (!n || strcmp(n, name) != 0) cJSON_Delete(j), j = NULL;
+  return j;
 }
 
 void sq_plot_scenario_title(const sq_plotter *p, const char *name, char *buf, size_t size) {
-  if (p->chinese && chinese_name(p, name, buf, size)) return;
-  const cJSON *list = cJSON_GetObjectItemCaseSensitive(p->gallery, "scenarios");
-  for (const cJSON *s = list ? list->child : NULL; s; s = s->next) {
-    const cJSON *n = cJSON_GetObjectItemCaseSensitive(s, "name");
-    const cJSON *t = cJSON_GetObjectItemCaseSensitive(s, p->chinese ? "title_zh" : "title_en");
-    if (cJSON_IsString(n) && cJSON_IsString(t) && strcmp(n->valuestring, name) == 0) {
-      snprintf(buf, size, "%s", t->valuestring);
-      return;
-    }
+  cJSON *own = scenario_file(p->dir, name); /* a run's folder */
+  if (!own) {                               /* a scenario of a comparison */
+    char dir[4400];
+    sq_plot_scenario_dir(p, name, dir, sizeof dir);
+    own = scenario_file(dir, name);
   }
-  snprintf(buf, size, "%s", name);
-  for (char *c = buf; *c; c++)
-    if (*c == '_') *c = ' ';
+  const cJSON *list = cJSON_GetObjectItemCaseSensitive(p->gallery, "scenarios"), *shipped = NULL;
+  for (const cJSON *s = list ? list->child : NULL; s && !shipped; s = s->next) {
+    const char *n = string_of(s, "name");
+    if (n && strcmp(n, name) == 0) shipped = s;
+  }
+  /* Chinese first when asked for, then English, then the name itself */
+  const char *found = NULL;
+  if (p->chinese)
+    found = string_of(own, "title_zh") ? string_of(own, "title_zh")
+          : string_of(own, "name_zh")  ? string_of(own, "name_zh")
+                                       : string_of(shipped, "title_zh");
+  if (!found) found = string_of(own, "title") ? string_of(own, "title") : string_of(shipped, "title_en");
+  if (found) {
+    snprintf(buf, size, "%s", found);
+  } else {
+    snprintf(buf, size, "%s", name);
+    for (char *c = buf; *c; c++)
+      if (*c == '_') *c = ' ';
+  }
+  cJSON_Delete(own);
 }
 
 /* The file gnuplot draws into, beside the final one: renamed into place

@@ -35,10 +35,18 @@ typedef struct sq_chart {
  * files read for titles and names are optional: they have fallbacks). */
 cJSON *sq_plot_optional_json(const char *dir, const char *file);
 
-/* The title of a scenario in the chosen language: in Chinese its name_zh
- * (from the resolved scenario.json) if it has one; else the gallery's
- * title; else its name with spaces for underscores. */
+/* The title of scenario `name` in the chosen language: the one place that
+ * looks it up.  With --lang zh: its scenario.json's "title_zh" or
+ * "name_zh", else plots/gallery.json's "title_zh"; then (and in English)
+ * its scenario.json's "title", else gallery.json's "title_en"; else its
+ * name with spaces for underscores.  Its scenario.json is the run
+ * folder's, or that of its folder in a comparison (sq_plot_scenario_dir). */
 void sq_plot_scenario_title(const sq_plotter *p, const char *name, char *buf, size_t size);
+
+/* The run folder of scenario `name` of a comparison: DIR/NAME, as `shequn
+ * compare` writes it, else DIR/../NAME, beside it, as `shequn gallery`
+ * writes it (it compares runs it has made once). */
+void sq_plot_scenario_dir(const sq_plotter *p, const char *name, char *buf, size_t size);
 
 /* Start chart `kind` with the variables every template takes (term, out,
  * title, dir_plots); `title` is used as it is. */

@@ -13,8 +13,10 @@
 
 const sq_plot_csv_need sq_plot_curves_need = {
     {"day", "members_p10", "members_median", "members_p90", "active_p10", "active_median",
-     "active_p90", "zombies_median", "groups_p10", "groups_median", "groups_p90", NULL},
-    {"stage", NULL}, 1};
+     "active_p90", "zombies_median", "groups_p10", "groups_median", "groups_p90",
+     "stage_sprout_share", "stage_growth_share", "stage_active_share", "stage_decline_share",
+     "stage_death_share", NULL},
+    {NULL}, 1};
 static const sq_plot_csv_need survival_need = {
     {"day", "survival", "lower", "upper", NULL}, {"scenario", NULL}, 0};
 static const sq_plot_csv_need members_need = {{"replicate", "member", "posts", NULL}, {NULL}, 0};
@@ -31,19 +33,31 @@ static bool exists(const char *path) {
  * replicate), and the most groups alive at once. */
 typedef struct extent { int last_day, last_member_day; double most_groups; } extent;
 
-/* Runs of days in one stage: start day, end day (exclusive), stage. */
-typedef struct spans { int start[4096], end[4096], stage[4096], n; } spans;
+/* The share of replicates in each stage, day by day: share[day * 5 + stage]. */
+typedef struct stage_shares { double *share; int days; } stage_shares;
 
-/* One pass over curves.csv: its extent, and its stage spans if `s`. */
-static int read_curves(const char *path, extent *x, spans *s, sq_error *err) {
-  static const char *const names[] = {"day", "members_p90", "groups_p90", "stage", NULL};
-  enum { DAY, MEMBERS, GROUPS, STAGE };
-  int cols[4];
+/* The column of each stage's share in curves.csv. */
+static void share_column(int stage, char *buf, size_t size) {
+  snprintf(buf, size, "stage_%s_share", sq_stage_names[stage]);
+}
+
+/* One pass over curves.csv: its extent, and the stage shares if `s` (to
+ * be freed by the caller). */
+static int read_curves(const char *path, extent *x, stage_shares *s, sq_error *err) {
+  static const char *const names[] = {"day", "members_p90", "groups_p90", NULL};
+  enum { DAY, MEMBERS, GROUPS };
+  int cols[3 + SQ_STAGE_COUNT];
+  size_t cap = 0;
   sq_plot_csv r;
   int rc = sq_plot_csv_open(&r, path, err);
   if (!rc) rc = sq_plot_csv_columns(&r, names, cols, err);
+  for (int k = 0; k < SQ_STAGE_COUNT && !rc; k++) {
+    char name[64];
+    share_column(k, name, sizeof name);
+    rc = sq_plot_csv_column(&r, name, &cols[3 + k], err);
+  }
   *x = (extent){0, 0, 0};
-  if (s) s->n = 0;
+  if (s) *s = (stage_shares){NULL, 0};
   while (!rc && sq_plot_csv_next(&r, &rc, err)) {
     int day;
     if ((rc = sq_plot_csv_day(&r, cols[DAY], &day, err))) break;
@@ -51,13 +65,19 @@ static int read_curves(const char *path, extent *x, spans *s, sq_error *err) {
     if (sq_plot_csv_number(&r, cols[MEMBERS]) > 0) x->last_member_day = day;
     double g = sq_plot_csv_number(&r, cols[GROUPS]);
     if (g > x->most_groups) x->most_groups = g;
-    if (!s || s->n == SQ_LEN(s->start)) continue;
-    char buf[64];
-    sq_plot_csv_field(&r, cols[STAGE], buf, sizeof buf);
-    int k = 0;
-    while (k < SQ_STAGE_COUNT - 1 && strcmp(sq_stage_names[k], buf) != 0) k++;
-    if (s->n == 0 || s->stage[s->n - 1] != k) s->start[s->n] = day, s->stage[s->n++] = k;
-    s->end[s->n - 1] = day + 1;
+    if (!s) continue;
+    if ((size_t)s->days == cap) {
+      cap = cap ? 2 * cap : 1024;
+      double *more = realloc(s->share, cap * SQ_STAGE_COUNT * sizeof *more);
+      if (!more) {
+        rc = sq_error_set(err, SQ_ERUNTIME, "%s: out of memory at line %d", path, r.line_no);
+        break;
+      }
+      s->share = more;
+    }
+    for (int k = 0; k < SQ_STAGE_COUNT; k++)
+      s->share[s->days * SQ_STAGE_COUNT + k] = sq_plot_csv_number(&r, cols[3 + k]);
+    s->days++;
   }
   sq_plot_csv_close(&r);
   return rc;
@@ -70,47 +90,68 @@ static int axis_end(const extent *x) {
   return end < x->last_day ? end : x->last_day;
 }
 
-/* gnuplot commands shading the stage spans up to xmax, and labelling them:
- * a label across a wide span, upright in a narrow one, none in a sliver. */
-static void stage_objects(const sq_plotter *p, spans *s, int xmax, char *buf, size_t size) {
+/* gnuplot commands naming each stage inside its band: in the middle of the
+ * longest run of days (up to xmax) on which it holds most replicates,
+ * across a wide run, upright in a narrow one, none in a sliver.  Bands are
+ * stacked sprout on top (lifecycle.gp), so a stage's band on day d spans
+ * 1 - (shares up to it) to 1 - (shares before it). */
+static void stage_labels(const sq_plotter *p, const stage_shares *s, int xmax, char *buf,
+                         size_t size) {
   size_t used = 0;
   buf[0] = '\0';
-  for (int k = 0; k < s->n && s->start[k] < xmax && used < size - 512; k++) {
-    if (s->end[k] > xmax) s->end[k] = xmax;
+  int days = s->days < xmax ? s->days : xmax;
+  for (int k = 0; k < SQ_STAGE_COUNT; k++) {
+    int best = 0, best_start = 0, run = 0;
+    for (int d = 0; d < days; d++) {
+      run = s->share[d * SQ_STAGE_COUNT + k] > 0.5 ? run + 1 : 0;
+      if (run > best) best = run, best_start = d - run + 1;
+    }
+    if (best == 0 || best * 80 < xmax) continue;
+    int middle = best_start + best / 2;
+    double before = 0;
+    for (int j = 0; j < k; j++) before += s->share[middle * SQ_STAGE_COUNT + j];
+    double y = 1 - before - s->share[middle * SQ_STAGE_COUNT + k] / 2;
     used += (size_t)snprintf(buf + used, size - used,
-                             "set object %d rect from %d, graph 0 to %d, graph 1 behind fc rgb "
-                             "'%s' fs solid 1.0 noborder; ",
-                             k + 1, s->start[k], s->end[k], sq_plot_stage_colour[s->stage[k]]);
-    int width = s->end[k] - s->start[k];
-    double middle = (s->start[k] + s->end[k]) / 2.0;
-    if (width * 12 >= xmax)
-      used += (size_t)snprintf(buf + used, size - used,
-                               "set label %d '%s' at %g, graph 0.95 center front; ", k + 1,
-                               p->l->stage[s->stage[k]], middle);
-    else if (width * 80 >= xmax)
-      used += (size_t)snprintf(buf + used, size - used,
-                               "set label %d '%s' at %g, graph 0.97 right rotate by 90 front; ",
-                               k + 1, p->l->stage[s->stage[k]], middle);
+                             best * 12 >= xmax
+                                 ? "set label %d '%s' at %d, second %.4f center front; "
+                                 : "set label %d '%s' at %d, second %.4f center rotate by 90 "
+                                   "front; ",
+                             k + 1, p->l->stage[k], middle, y);
   }
 }
 
-/* The lifecycle chart, its stages drawn as shaded, labelled spans. */
+/* The lifecycle chart over the share of replicates in each stage. */
 int sq_chart_lifecycle(sq_plotter *p, const char *name, sq_error *err) {
-  char path[4200], stages[16384];
+  char path[4200], labels[4096], band_members[256], band_active[256];
   snprintf(path, sizeof path, "%s/curves.csv", p->dir);
-  spans s;
+  stage_shares s;
   extent x;
   int rc = read_curves(path, &x, &s, err);
-  if (rc) return rc;
-  if (x.most_groups > 1) s.n = 0; /* a network: its first group's stages would mislead */
+  if (rc) return free(s.share), rc;
   int xmax = axis_end(&x);
-  stage_objects(p, &s, xmax, stages, sizeof stages);
+  bool network = x.most_groups > 1; /* its first group's stages would mislead */
+  if (network) labels[0] = '\0';
+  else stage_labels(p, &s, xmax, labels, sizeof labels);
+  free(s.share);
+  const char *columns[SQ_STAGE_COUNT], *colours[SQ_STAGE_COUNT];
+  char names[SQ_STAGE_COUNT][64];
+  for (int k = 0; k < SQ_STAGE_COUNT; k++) {
+    share_column(k, names[k], sizeof names[k]);
+    columns[k] = names[k], colours[k] = sq_plot_stage_colour[k];
+  }
+  snprintf(band_members, sizeof band_members, p->l->band_of, p->l->members_noun);
+  snprintf(band_active, sizeof band_active, p->l->band_of, p->l->active_noun);
   sq_chart c;
   sq_chart_begin_scenario(p, &c, "lifecycle", p->l->lifecycle, name);
   sq_gp_path(&c.script, "curves", path);
-  sq_gp_strings(&c.script, "stages", stages, "xlabel", p->l->day, "ylabel", p->l->members_axis,
-                "l_members", p->l->members, "l_active", p->l->active, "l_silent", p->l->silent,
-                "l_band", p->l->band, NULL);
+  sq_gp_number(&c.script, "n_stages", network ? 0 : SQ_STAGE_COUNT);
+  sq_gp_array(&c.script, "share", columns, SQ_STAGE_COUNT);
+  sq_gp_array(&c.script, "stage", p->l->stage, SQ_STAGE_COUNT);
+  sq_gp_array(&c.script, "colour", colours, SQ_STAGE_COUNT);
+  sq_gp_strings(&c.script, "stages", labels, "xlabel", p->l->day, "ylabel", p->l->members_axis,
+                "y2label", p->l->stage_share_axis, "l_members", p->l->members, "l_active",
+                p->l->active, "l_silent", p->l->silent, "l_members_band", band_members,
+                "l_active_band", band_active, NULL);
   sq_gp_number(&c.script, "xmax", xmax);
   return sq_chart_render(p, "lifecycle.gp", &c, err);
 }
@@ -123,12 +164,15 @@ int sq_chart_network(sq_plotter *p, const char *name, sq_error *err) {
   int rc = read_curves(path, &x, NULL, err);
   if (rc) return rc;
   if (x.most_groups <= 1) return SQ_OK; /* one group: nothing to show */
+  char band_members[256], band_groups[256];
+  snprintf(band_members, sizeof band_members, p->l->band_of, p->l->members_noun);
+  snprintf(band_groups, sizeof band_groups, p->l->band_of, p->l->groups_noun);
   sq_chart c;
   sq_chart_begin_scenario(p, &c, "network", p->l->network, name);
   sq_gp_path(&c.script, "curves", path);
   sq_gp_strings(&c.script, "xlabel", p->l->day, "ylabel", p->l->members_axis, "y2label",
                 p->l->groups_axis, "l_members", p->l->members, "l_groups", p->l->groups,
-                "l_band", p->l->band, NULL);
+                "l_members_band", band_members, "l_groups_band", band_groups, NULL);
   sq_gp_number(&c.script, "xmax", axis_end(&x));
   return sq_chart_render(p, "network.gp", &c, err);
 }
@@ -182,11 +226,12 @@ int sq_chart_survival(sq_plotter *p, sq_error *err) {
   int closed = sq_plot_data_close(d, data, err);
   if (rc || closed) return rc ? rc : closed;
   if (n == 0) return SQ_OK;
-  char pretty[64][256];
-  const char *titles[64];
+  char pretty[64][256], band[64][300];
+  const char *titles[64], *bands[64];
   for (int k = 0; k < n; k++) {
     sq_plot_scenario_title(p, names[k], pretty[k], sizeof pretty[k]);
-    titles[k] = pretty[k];
+    snprintf(band[k], sizeof band[k], p->l->interval_of, pretty[k]);
+    titles[k] = pretty[k], bands[k] = band[k];
   }
   sq_chart c;
   sq_chart_begin(p, &c, "survival", p->l->survival);
@@ -194,6 +239,7 @@ int sq_chart_survival(sq_plotter *p, sq_error *err) {
   sq_gp_strings(&c.script, "xlabel", p->l->age, "ylabel", p->l->alive_share, NULL);
   sq_gp_number(&c.script, "n", n);
   sq_gp_array(&c.script, "names", titles, n);
+  sq_gp_array(&c.script, "bands", bands, n);
   return sq_chart_render(p, "survival.gp", &c, err);
 }
 
@@ -318,8 +364,8 @@ int sq_chart_comparison(sq_plotter *p, sq_error *err) {
   if (!rc) rc = sq_plot_csv_open(&r, path, err);
   if (rc) return rc;
   rc = sq_plot_csv_column(&r, "scenario", &c_name, err);
-  char curves[64][4400], pretty[64][256];
-  const char *files[64], *titles[64];
+  char curves[64][4400], pretty[64][256], band[64][300];
+  const char *files[64], *titles[64], *bands[64];
   while (!rc && n < 64 && sq_plot_csv_next(&r, &rc, err)) {
     char buf[128], shown[400], rel[4400];
     sq_plot_csv_field(&r, c_name, buf, sizeof buf);
@@ -329,7 +375,9 @@ int sq_chart_comparison(sq_plotter *p, sq_error *err) {
                         path, r.line_no, sq_name_quote(buf, shown, sizeof shown));
       break;
     }
-    snprintf(curves[n], sizeof curves[n], "%s/%s/curves.csv", p->dir, buf);
+    char folder[4300];
+    sq_plot_scenario_dir(p, buf, folder, sizeof folder);
+    snprintf(curves[n], sizeof curves[n], "%s/curves.csv", folder);
     extent x;
     if ((rc = sq_plot_csv_check(curves[n], &sq_plot_curves_need, err)) ||
         (rc = read_curves(curves[n], &x, NULL, err)))
@@ -337,7 +385,8 @@ int sq_chart_comparison(sq_plotter *p, sq_error *err) {
     if (axis_end(&x) > xmax) xmax = axis_end(&x);
     sq_plot_scenario_title(p, buf, pretty[n], sizeof pretty[n]);
     snprintf(curves[n], sizeof curves[n], "%s", sq_gp_path_of(curves[n], rel, sizeof rel));
-    files[n] = curves[n], titles[n] = pretty[n];
+    snprintf(band[n], sizeof band[n], p->l->band_of, pretty[n]);
+    files[n] = curves[n], titles[n] = pretty[n], bands[n] = band[n];
     n++;
   }
   sq_plot_csv_close(&r);
@@ -348,6 +397,7 @@ int sq_chart_comparison(sq_plotter *p, sq_error *err) {
   sq_gp_number(&c.script, "n", n);
   sq_gp_array(&c.script, "files", files, n);
   sq_gp_array(&c.script, "names", titles, n);
+  sq_gp_array(&c.script, "bands", bands, n);
   sq_gp_number(&c.script, "xmax", xmax > 0 ? xmax : 1);
   return sq_chart_render(p, "comparison.gp", &c, err);
 }

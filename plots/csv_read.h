@@ -60,7 +60,7 @@ int sq_plot_csv_day(const sq_plot_csv *r, int col, int *day, sq_error *err);
 /* What plot needs of a CSV file: columns by name, numbers (or empty
  * fields) in some of them, and at least `least_rows` rows. */
 typedef struct sq_plot_csv_need {
-  const char *numbers[16]; /* NULL-ended */
+  const char *numbers[24]; /* NULL-ended */
   const char *texts[4];    /* NULL-ended */
   int least_rows;
 } sq_plot_csv_need;

@@ -6,7 +6,10 @@
 load dir_plots."/common.gp"
 set xlabel xlabel
 set ylabel ylabel
-set cblabel cblabel
+# the colour bar's label kept clear of its tic labels, in either language
+# (gnuplot underestimates the width of rotated CJK text)
+set cblabel cblabel offset char 3, 0
+set rmargin 16
 set xrange [-0.5:nx - 0.5]
 set yrange [-0.5:ny - 0.5]
 set offsets 0, 0, 0, 0

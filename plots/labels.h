@@ -10,7 +10,10 @@ typedef struct sq_plot_labels {
   /* chart titles: printf formats taking the scenario (and metric) */
   const char *lifecycle, *survival, *network, *participation, *comparison, *heatmap, *indices;
   const char *first_order, *total_effect, *index_axis, *mean_of;
-  const char *day, *age, *members, *active, *silent, *band, *groups, *alive_share;
+  const char *day, *age, *members, *active, *silent, *groups, *alive_share;
+  /* legend entries of bands: printf formats taking what the band is of */
+  const char *band_of, *interval_of;
+  const char *members_noun, *active_noun, *groups_noun, *stage_share_axis;
   const char *members_axis, *groups_axis, *active_axis, *posts_axis, *members_share_axis;
   const char *top1, *top10, *equal;
   const char *stage[SQ_STAGE_COUNT];

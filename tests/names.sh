@@ -106,7 +106,7 @@ say "a word in curves.csv" "bad/curves.csv:3: members_p10: expected a number, go
 cp -r run bad2 && sed -i '1s/active_median/act/' bad2/curves.csv
 say "a column missing" "bad2/curves.csv:1: no column \"active_median\"" "$shequn" plot bad2
 cp -r run bad3 && sed -i '4s/,[^,]*$//' bad3/curves.csv
-say "a short line" "bad3/curves.csv:4: 14 fields, but the header has 15" "$shequn" plot bad3
+say "a short line" "bad3/curves.csv:4: 19 fields, but the header has 20" "$shequn" plot bad3
 [ ! -e bad/lifecycle.png ] && pass "no chart from a corrupt curves.csv" || bad "a chart from a corrupt curves.csv"
 
 # 7. a gnuplot that fails after opening its output leaves no chart

@@ -55,6 +55,50 @@ if [ ! -e "$tmp/sobol/heatmap-reach.png" ]; then pass "no heatmap for a design t
 else bad "a Sobol design got a heatmap"; fi
 [ ! -e "$tmp/run/network.png" ] && pass "no network chart for a single group" || bad "a single group got a network chart"
 
+# Every band in the legend: in each SVG chart, every plot that fills an
+# area (a band, a stage of the background) starts with its legend entry
+# (gnuplot writes a titled plot's key text before what it draws).
+untitled_bands() { # svg -> the number of filled plots without a legend entry
+  awk '/<g id="gnuplot_plot_/ { if (open && filled && !titled) n++; open = 1; filled = 0; titled = 0; next }
+       open && /<text>/ && !filled { titled = 1 }
+       open && /<polygon/ && !/#FFFFFF/ { filled = 1 }  # not the white of an opaque key
+       END { if (open && filled && !titled) n++; print n + 0 }' "$1"
+}
+for f in "$tmp"/run/*.svg "$tmp"/net/*.svg "$tmp"/cmp/*.svg "$tmp"/sobol/*.svg; do
+  n=$(untitled_bands "$f")
+  [ "$n" = 0 ] && pass "$(basename "$(dirname "$f")")/$(basename "$f"): every band in the legend" ||
+    bad "$f: $n bands without a legend entry"
+done
+legend() { # svg, then the entries it must show
+  local f=$1 e; shift
+  for e in "$@"; do
+    grep -qF "<text>$e</text>" "$f" || { bad "$(basename "$f"): no legend entry '$e'"; return; }
+  done
+  pass "$(basename "$f"): legend has $*"
+}
+legend "$tmp/run/lifecycle.svg" sprout growth active decline death "members: 10-90% of replicates" \
+  "active members: 10-90% of replicates" "members (median)" "active members (median)" "silent members (median)"
+legend "$tmp/run/lifecycle-zh.svg" 萌芽期 成长期 活跃期 衰退期 死亡期 "成员数：重复实验的10%–90%区间" "活跃成员：重复实验的10%–90%区间"
+legend "$tmp/net/network.svg" "groups alive: 10-90% of replicates" "members: 10-90% of replicates"
+legend "$tmp/net/network-zh.svg" "存活群数：重复实验的10%–90%区间"
+legend "$tmp/cmp/comparison.svg" "Well run: 10-90% of replicates" "Sin: boredom: 10-90% of replicates"
+legend "$tmp/cmp/survival.svg" "Well run: 95% interval" "Sin: boredom: 95% interval"
+legend "$tmp/cmp/comparison-zh.svg" "运营良好：重复实验的10%–90%区间" "七宗罪：无聊"
+legend "$tmp/sobol/sensitivity-reach-zh.svg" "一阶指数（单独作用）" "总效应指数（含交互作用）"
+
+# the stage background: on every day the shares of replicates in the five
+# stages add up to 1 (curves.csv)
+bad_days=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i ~ /^stage_.*_share$/) c[++n] = i; next }
+  { t = 0; for (k = 1; k <= n; k++) t += $c[k]; if (n != 5 || t < 0.999 || t > 1.001) b++ } END { print b + 0 }' "$tmp/run/curves.csv")
+[ "$bad_days" = 0 ] && pass "curves.csv: the five stage shares add up to 1 every day" || bad "curves.csv: $bad_days days whose stage shares do not add up to 1"
+
+# a scenario's own Chinese title (scenario.json "title_zh") comes first in zh charts
+mkdir -p "$tmp/titled" && cp "$tmp/run/curves.csv" "$tmp/run/survival.csv" "$tmp/titled/"
+sed '0,/"name":[^,]*,/s//"name": "mine", "title_zh": "我的社群", "title": "My community",/' "$tmp/run/scenario.json" > "$tmp/titled/scenario.json"
+"$shequn" plot "$tmp/titled" --format svg --lang zh >/dev/null && "$shequn" plot "$tmp/titled" --format svg >/dev/null || bad "plot titled"
+grep -q '生命周期：我的社群' "$tmp/titled/lifecycle-zh.svg" && grep -q 'Lifecycle: My community' "$tmp/titled/lifecycle.svg" &&
+  pass "scenario.json's title_zh and title name the scenario in charts" || bad "scenario.json's titles are not used"
+
 # Chinese labels: the same chart in Chinese is a different image, and its
 # SVG carries the Chinese stage names and title
 if ! cmp -s "$tmp/run/lifecycle.png" "$tmp/run/lifecycle-zh.png" &&

@@ -34,7 +34,7 @@ static const char compare_after[] =
     "nothing.  Exit status: 0 done, 1 failed, 2 bad input, 130 interrupted.\n";
 
 /* What one scenario's replicates did, for its row of the table. */
-typedef struct tally {
+typedef struct sq_compare_tally {
   char name[64];
   char dir[4200];
   int horizon;
@@ -46,7 +46,7 @@ typedef struct tally {
   sq_lifespan_summary summary; /* its run's summary, for the closing report */
 } tally;
 
-static int observe(void *context, const sq_run_result *r, sq_error *err) {
+int sq_compare_observe(void *context, const sq_run_result *r, sq_error *err) {
   tally *t = context;
   if (t->n + r->n_groups > t->cap) {
     size_t cap = 2 * (t->n + r->n_groups) + 64;
@@ -77,9 +77,39 @@ static int observe(void *context, const sq_run_result *r, sq_error *err) {
   return SQ_OK;
 }
 
+/* Room for the per-replicate figures of sc (name and dir are the caller's). */
+static int tally_init(tally *t, const sq_scenario *sc, sq_error *err) {
+  t->horizon = sc->horizon_days;
+  size_t runs = (size_t)sc->replicates;
+  t->peak = calloc(runs, sizeof(double));
+  t->reach = calloc(runs, sizeof(double));
+  t->created = calloc(runs, sizeof(double));
+  if (!t->peak || !t->reach || !t->created) return sq_error_set(err, SQ_ERUNTIME, "out of memory");
+  return SQ_OK;
+}
+
 static void tally_free(tally *t) {
   free(t->life), free(t->died), free(t->peak), free(t->reach), free(t->created);
   for (int s = 0; s < SQ_STAGE_COUNT; s++) free(t->stage[s]);
+}
+
+sq_compare_tally *sq_compare_tally_new(const sq_scenario *sc, sq_error *err) {
+  tally *t = calloc(1, sizeof *t);
+  if (!t) {
+    sq_error_set(err, SQ_ERUNTIME, "out of memory");
+    return NULL;
+  }
+  snprintf(t->name, sizeof t->name, "%s", sc->name);
+  if (tally_init(t, sc, err)) {
+    sq_compare_tally_free(t);
+    return NULL;
+  }
+  return t;
+}
+
+void sq_compare_tally_free(sq_compare_tally *t) {
+  if (t) tally_free(t);
+  free(t);
 }
 
 static double quantile(const double *v, size_t n, double p) {
@@ -270,17 +300,12 @@ static int compare_into(const sq_scenario *sc, int n, const char *dir, int threa
         snprintf(ti->name, sizeof ti->name, "%.*s_%d", utf8_prefix(sc[i].name, 50), sc[i].name,
                  i + 1);
     snprintf(ti->dir, sizeof ti->dir, "%s/%s", dir, ti->name);
-    ti->horizon = sc[i].horizon_days;
-    size_t runs = (size_t)sc[i].replicates;
-    ti->peak = calloc(runs, sizeof(double));
-    ti->reach = calloc(runs, sizeof(double));
-    ti->created = calloc(runs, sizeof(double));
-    if (!ti->peak || !ti->reach || !ti->created)
-      rc = sq_error_set(err, SQ_ERUNTIME, "out of memory");
+    if (!rc) rc = tally_init(ti, &sc[i], err);
   }
   const volatile sig_atomic_t *cancel = sq_catch_interrupts();
   for (int i = 0; i < n && !rc; i++) {
-    sq_study study = {threads, false, !quiet, cancel, observe, &t[i], command, false};
+    sq_study study = {threads, false, !quiet, cancel, sq_compare_observe, &t[i], command, false,
+                      false};
     double seconds;
     rc = sq_study_run(&sc[i], t[i].dir, &study, &t[i].summary, &seconds, err);
     if (rc) sq_error_prefix(err, t[i].name);
@@ -295,6 +320,18 @@ static int compare_into(const sq_scenario *sc, int n, const char *dir, int threa
     printf("wrote %s/ (comparison.csv, survival.csv, a directory per scenario)\n", dir);
   }
   for (int i = 0; i < n; i++) tally_free(&t[i]);
+  free(t), free(w);
+  return rc;
+}
+
+int sq_compare_write(const char *dir, const sq_compare_tally *const *each, int n,
+                     sq_error *err) {
+  tally *t = calloc((size_t)n, sizeof *t); /* side by side, as summarise wants them */
+  row *w = calloc((size_t)n, sizeof *w);
+  int rc = t && w ? SQ_OK : sq_error_set(err, SQ_ERUNTIME, "out of memory");
+  for (int i = 0; i < n && !rc; i++) t[i] = *each[i]; /* shallow: the caller frees each */
+  for (int i = 0; i < n && !rc; i++) rc = summarise(&t[i], &t[0], &w[i], err);
+  if (!rc) rc = write_comparison(dir, t, w, n, err);
   free(t), free(w);
   return rc;
 }

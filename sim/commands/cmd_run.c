@@ -100,7 +100,7 @@ int sq_cmd_run(int argc, char **argv) {
 
   int threads = (int)o->threads;
   const volatile sig_atomic_t *cancel = sq_catch_interrupts();
-  sq_study study = {threads, a.members, true, cancel, NULL, NULL, "run", o->force};
+  sq_study study = {threads, a.members, true, cancel, NULL, NULL, "run", o->force, false};
   sq_lifespan_summary life;
   double seconds;
   if ((rc = sq_study_run(&sc, dir, &study, &life, &seconds, &err))) {

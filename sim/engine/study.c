@@ -29,7 +29,7 @@ int sq_study_run(const sq_scenario *sc, const char *dir, const sq_study *study,
     sq_outdir_abandon(&folder);
     return rc;
   }
-  sq_output *out = sq_output_open(dir, sc, study->record_members, err);
+  sq_output *out = sq_output_open(dir, sc, study->record_members, !study->no_records, err);
   if (!out) {
     sq_outdir_abandon(&folder);
     sq_population_free(&pop);

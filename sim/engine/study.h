@@ -18,6 +18,7 @@ typedef struct sq_study {
   void *observe_context;
   const char *command;                  /* named in the folder's marker */
   bool force;                           /* replace earlier results (sq_outdir_claim) */
+  bool no_records;                      /* no timeseries.csv or groups.csv (the gallery) */
 } sq_study;
 
 /* Run sc into `dir`, claimed as sq_outdir_claim says.  On success fills

@@ -54,7 +54,7 @@ static int open_csv(sq_output *o, sq_atomic_file *af, const char *name, const ch
 }
 
 sq_output *sq_output_open(const char *dir, const sq_scenario *sc, bool with_members,
-                          sq_error *err) {
+                          bool with_records, sq_error *err) {
   if (sq_make_dirs(dir, err)) return NULL;
   sq_output *o = calloc(1, sizeof *o);
   size_t runs = (size_t)sc->replicates, days = (size_t)sc->horizon_days;
@@ -92,11 +92,12 @@ sq_output *sq_output_open(const char *dir, const sq_scenario *sc, bool with_memb
     return NULL;
   }
   memset(o->first_stage, SQ_STAGE_DEATH, runs * days);
-  int rc = open_csv(o, &o->timeseries, "timeseries.csv",
-                    "replicate,day,group,members,active,zombies,joins,leaves,posts,ads,"
-                    "mean_engagement,stage,spammers,leader_energy\n",
-                    err);
-  if (!rc)
+  int rc = !with_records ? SQ_OK
+           : open_csv(o, &o->timeseries, "timeseries.csv",
+                      "replicate,day,group,members,active,zombies,joins,leaves,posts,ads,"
+                      "mean_engagement,stage,spammers,leader_energy\n",
+                      err);
+  if (!rc && with_records)
     rc = open_csv(o, &o->groups, "groups.csv",
                   "replicate,group,parent,born_day,died_day,lifespan_days,censored,peak_members,"
                   "peak_day,reach,sprout_days,growth_days,active_days,decline_days,death_days,"
@@ -221,10 +222,11 @@ int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
   FILE *f = o->timeseries.f;
   for (size_t k = 0; k < r->n_rows; k++) {
     const sq_day_row *x = &r->rows[k];
-    fprintf(f, "%u,%d,%d,%u,%u,%u,%u,%u,%u,%u,%.4f,%s,%u,%.4f\n", r->replicate, x->day,
-            x->group, x->members, x->active, x->zombies, x->joins, x->leaves, x->posts, x->ads,
-            (double)x->mean_engagement, sq_stage_names[x->stage], x->spammers,
-            (double)x->leader_energy);
+    if (f)
+      fprintf(f, "%u,%d,%d,%u,%u,%u,%u,%u,%u,%u,%.4f,%s,%u,%.4f\n", r->replicate, x->day,
+              x->group, x->members, x->active, x->zombies, x->joins, x->leaves, x->posts,
+              x->ads, (double)x->mean_engagement, sq_stage_names[x->stage], x->spammers,
+              (double)x->leader_energy);
     if (x->day < o->horizon) {
       curve(o, run, CURVE_MEMBERS)[x->day] += x->members;
       curve(o, run, CURVE_ACTIVE)[x->day] += x->active;
@@ -244,16 +246,18 @@ int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err) {
   f = o->groups.f;
   for (size_t k = 0; k < r->n_groups; k++) {
     const sq_group_record *g = &r->groups[k];
-    fprintf(f, "%u,%d,", r->replicate, g->group);
-    put_optional(f, g->parent);
-    fprintf(f, ",%d,", g->born_day);
-    put_optional(f, g->died_day);
-    fprintf(f, ",%d,%d,%u,%d,%u", g->lifespan_days, g->censored, g->peak_members, g->peak_day,
-            g->reach);
-    for (int s = 0; s < SQ_STAGE_COUNT; s++) fprintf(f, ",%d", g->stage_days[s]);
     const sq_inflow *in = &g->to_peak;
-    fprintf(f, ",%u,%u,%u,%u,%u,%u,%u\n", in->reached, in->invited, in->below_threshold,
-            in->declined, in->no_room, in->joined_by_outreach, in->joined_by_invitation);
+    if (f) { /* not when the caller wants no records (the gallery) */
+      fprintf(f, "%u,%d,", r->replicate, g->group);
+      put_optional(f, g->parent);
+      fprintf(f, ",%d,", g->born_day);
+      put_optional(f, g->died_day);
+      fprintf(f, ",%d,%d,%u,%d,%u", g->lifespan_days, g->censored, g->peak_members, g->peak_day,
+              g->reach);
+      for (int s = 0; s < SQ_STAGE_COUNT; s++) fprintf(f, ",%d", g->stage_days[s]);
+      fprintf(f, ",%u,%u,%u,%u,%u,%u,%u\n", in->reached, in->invited, in->below_threshold,
+              in->declined, in->no_room, in->joined_by_outreach, in->joined_by_invitation);
+    }
     sq_growth *gr = &o->growth;
     gr->reached += in->reached;
     gr->invited += in->invited;
@@ -350,7 +354,9 @@ static int write_curves(sq_output *o, sq_error *err) {
   fputs("day", af.f);
   for (int c = 0; c < CURVE_COUNT; c++)
     fprintf(af.f, ",%s_p10,%s_median,%s_p90", curve_names[c], curve_names[c], curve_names[c]);
-  fputs(",alive_share,stage\n", af.f);
+  fputs(",alive_share,stage", af.f);
+  for (int s = 0; s < SQ_STAGE_COUNT; s++) fprintf(af.f, ",stage_%s_share", sq_stage_names[s]);
+  fputc('\n', af.f);
   double *v = malloc((o->runs ? o->runs : 1) * sizeof *v);
   if (!v) {
     sq_atomic_abort(&af);
@@ -363,7 +369,9 @@ static int write_curves(sq_output *o, sq_error *err) {
       fprintf(af.f, ",%.6g,%.6g,%.6g", quantile(v, o->runs, 0.1), quantile(v, o->runs, 0.5),
               quantile(v, o->runs, 0.9));
     }
-    /* alive share and the most common stage of the first group */
+    /* alive share, the most common stage of the first group, and the share
+     * of replicates in each stage (what the lifecycle chart shades: unlike
+     * the most common stage, it cannot contradict the medians drawn over it) */
     int count[SQ_STAGE_COUNT] = {0}, alive = 0;
     for (uint32_t r = 0; r < o->runs; r++) {
       count[o->first_stage[(size_t)r * o->horizon + day]]++;
@@ -372,7 +380,10 @@ static int write_curves(sq_output *o, sq_error *err) {
     int mode = 0;
     for (int s = 1; s < SQ_STAGE_COUNT; s++)
       if (count[s] > count[mode]) mode = s;
-    fprintf(af.f, ",%.4f,%s\n", o->runs ? (double)alive / o->runs : 0.0, sq_stage_names[mode]);
+    fprintf(af.f, ",%.4f,%s", o->runs ? (double)alive / o->runs : 0.0, sq_stage_names[mode]);
+    for (int s = 0; s < SQ_STAGE_COUNT; s++)
+      fprintf(af.f, ",%.4f", o->runs ? (double)count[s] / o->runs : 0.0);
+    fputc('\n', af.f);
   }
   free(v);
   return sq_atomic_commit(&af, err);
@@ -719,8 +730,8 @@ static void release(sq_output *o) {
 
 int sq_output_finish(sq_output *o, int threads, double seconds, sq_lifespan_summary *life,
                      sq_error *err) {
-  int rc = sq_atomic_commit(&o->timeseries, err);
-  if (!rc) rc = sq_atomic_commit(&o->groups, err);
+  int rc = o->timeseries.f ? sq_atomic_commit(&o->timeseries, err) : SQ_OK;
+  if (!rc && o->groups.f) rc = sq_atomic_commit(&o->groups, err);
   if (!rc && o->with_members) rc = sq_atomic_commit(&o->members, err);
   if (!rc && o->sc.vary.count) rc = sq_atomic_commit(&o->varied, err);
   if (!rc) rc = write_curves(o, err);

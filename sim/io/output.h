@@ -13,8 +13,11 @@
 
 typedef struct sq_output sq_output;
 
-/* Create `dir` if needed and open the temporary files.  NULL on error. */
-sq_output *sq_output_open(const char *dir, const sq_scenario *sc, bool with_members, sq_error *err);
+/* Create `dir` if needed and open the temporary files: members.csv if
+ * with_members, timeseries.csv and groups.csv if with_records (the
+ * gallery's charts read neither).  NULL on error. */
+sq_output *sq_output_open(const char *dir, const sq_scenario *sc, bool with_members,
+                          bool with_records, sq_error *err);
 
 /* Append a run's rows and records; runs must come in replicate order. */
 int sq_output_add(sq_output *o, const sq_run_result *r, sq_error *err);
