@@ -99,7 +99,7 @@ static void mentoring_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r,
   for (uint32_t first = 0; first < g->n_invites && g->n_candidates < room; first += CHUNK) {
     uint32_t n = g->n_invites - first < CHUNK ? g->n_invites - first : CHUNK;
     const sq_invite *ev = g->invites + first;
-    /* the scratch: the invitees, then where each invitation's start */
+    /* the scratch: the invitees, then where each invitation's invitees start */
     size_t total = 0;
     for (uint32_t i = 0; i < n; i++) total += ev[i].count;
     size_t need = total * sizeof(weighed) + n * sizeof(uint32_t);
