@@ -43,6 +43,15 @@ expect "club: the same report in Chinese" \
 expect "club: the language changes the words, not the files" \
   "cmp -s '$tmp/club/groups.csv' '$tmp/club_zh/groups.csv'"
 
+# every group outlives a short horizon: no median, so no interval to give
+"$shequn" run scenarios/well_run.json --replicates 3 --set horizon_days=30 -o "$tmp/young" \
+  > "$tmp/young.out" || bad "the short run runs"
+"$shequn" run scenarios/well_run.json --replicates 3 --set horizon_days=30 -o "$tmp/young_zh" \
+  --lang zh > "$tmp/young_zh.out" || bad "the short run runs in zh"
+expect "short run: the median is beyond the horizon, with no interval" \
+  "grep -q '^lifespan in days (Kaplan-Meier): median beyond the horizon (>30: fewer than half of the groups died), quartiles >30 and >30; 3 of 3 groups alive' '$tmp/young.out' &&
+   ! grep -q '?' '$tmp/young.out' && grep -q '^寿命（天，Kaplan-Meier）：中位数超出模拟期（>30' '$tmp/young_zh.out'"
+
 expect "full: capacity is the main limit" "[ \"\$(json '$tmp/full' \"r['main_limit']\")\" = capacity ]"
 expect "full: the report says capacity, with no 'never the limit' warning" \
   "grep -q '^what limited growth: capacity: the largest group reached 150 members, its capacity 150' '$tmp/full.out' &&

@@ -6,7 +6,7 @@
 /* Every sentence of the report in both languages, with the same arguments
  * in the same order. */
 typedef struct words {
-  const char *lifespan, *members, *no_newcomer, *inflow, *limited_by, *also, *and_, *warning;
+  const char *lifespan, *lifespan_beyond, *members, *no_newcomer, *inflow, *limited_by, *also, *and_, *warning;
   const char *limit[SQ_LIMIT_COUNT];   /* short names */
   const char *explain[SQ_LIMIT_COUNT]; /* the main limit with its figures */
   const char *no_outreach;             /* SQ_LIMIT_OUTREACH when outreach reached nobody */
@@ -17,6 +17,9 @@ typedef struct words {
 static const words en = {
     .lifespan = "lifespan in days (Kaplan-Meier): median %s (95%% interval %s-%s), quartiles %s "
                 "and %s; %zu of %zu groups alive at the horizon\n",
+    .lifespan_beyond = "lifespan in days (Kaplan-Meier): median beyond the horizon (>%d: fewer "
+                       "than half of the groups died), quartiles %s and %s; %zu of %zu groups "
+                       "alive at the horizon\n",
     .members = "members: peak %s, at the end %s (medians over %u replicates)\n",
     .no_newcomer = "until its peak no newcomer joined: the largest group never grew beyond its "
                    "founders\n",
@@ -67,6 +70,8 @@ static const words en = {
 static const words zh = {
     .lifespan = "寿命（天，Kaplan-Meier）：中位数 %s（95%% 区间 %s-%s），四分位数 %s 和 %s；"
                 "期末仍存活的群 %zu 个，共 %zu 个\n",
+    .lifespan_beyond = "寿命（天，Kaplan-Meier）：中位数超出模拟期（>%d：死亡的群不到一半），"
+                       "四分位数 %s 和 %s；期末仍存活的群 %zu 个，共 %zu 个\n",
     .members = "成员：峰值 %s 人，期末 %s 人（%u 次重复的中位数）\n",
     .no_newcomer = "峰值之前没有新成员加入：最大的群始终只有创始成员\n",
     .inflow = "峰值之前，平均每群每天：推广触达 %.1f 人，成员邀请 %.1f 人；入群门槛拒绝其中 "
@@ -175,9 +180,14 @@ static void explain_limit(FILE *f, const sq_growth *g, const words *w) {
 void sq_report_print(FILE *f, const sq_lifespan_summary *s, int horizon, bool chinese) {
   const words *w = chinese ? &zh : &en;
   const sq_growth *g = &s->growth;
-  fprintf(f, w->lifespan, days(s->median, horizon, NULL).s, days(s->median_low, horizon, "?").s,
-          days(s->median_high, horizon, NULL).s, days(s->q25, horizon, NULL).s,
-          days(s->q75, horizon, NULL).s, s->censored, s->groups);
+  if (isnan(s->median)) /* no interval to give either */
+    fprintf(f, w->lifespan_beyond, horizon, days(s->q25, horizon, NULL).s,
+            days(s->q75, horizon, NULL).s, s->censored, s->groups);
+  else
+    fprintf(f, w->lifespan, days(s->median, horizon, NULL).s,
+            days(s->median_low, horizon, "?").s, days(s->median_high, horizon, NULL).s,
+            days(s->q25, horizon, NULL).s, days(s->q75, horizon, NULL).s, s->censored,
+            s->groups);
   fprintf(f, w->members, number(g->peak_members, w).s, number(g->final_members, w).s,
           s->replicates);
   if (g->joined_by_outreach + g->joined_by_invitation == 0)
