@@ -19,8 +19,14 @@ expect "the binary: bin/shequn" "[ -x $p/bin/shequn ]"
 for f in plots/*.gp plots/gallery.json scenarios/*.json schemas/scenario.schema.json; do
   expect "share/shequn/$f, as in the source tree" "cmp -s $f $data/$f"
 done
-for f in README.md docs/*.md; do
+for f in README.md README.zh.md bench/README.md docs/*.md docs/zh/*.md; do
   expect "share/doc/shequn/$f" "cmp -s $f $p/share/doc/shequn/$f"
+done
+# the installed READMEs' links to documents lead to installed files
+for readme in README.md README.zh.md; do
+  for link in $(grep -o '](\([^)#]*\.md\)' "$readme" | sed 's/^](//'); do
+    expect "installed $readme links to $link, installed too" "[ -f $p/share/doc/shequn/$link ]"
+  done
 done
 expect "the man page: share/man/man1/shequn.1, as shequn help --man prints it" \
   "cmp -s <(\"$shequn\" help --man) $p/share/man/man1/shequn.1"
