@@ -32,7 +32,7 @@
  *     in the core's L2 cache (1 MiB a core on Zen 5; this
  *     machine's VM does not list its caches);
  *   - what only the few members who write, invite or leave touch (posts,
- *     quality, inviter, the interest vector on removal): proportional to
+ *     quality, inviter, the whole member on removal): proportional to
  *     events, not to members;
  *   - the groups' and the day's per-group work. */
 static size_t member_step_bytes(void) {
