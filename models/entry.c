@@ -73,7 +73,7 @@ static bool returns(const sq_world *w, int32_t where, int day) {
 }
 
 sq_entry_verdict sq_entry_consider(const sq_world *w, const sq_group *g, int day, uint32_t agent,
-                                   bool invited, gsl_rng *r, gsl_rng *attributes) {
+                                   bool invited, gsl_rng *r) {
   const sq_recruitment_params *rp = &w->sc->recruitment;
   const sq_entry_rule *rule = &sq_entry_rules[rp->entry.rule];
   int32_t where = sq_map_get(&w->map, agent);
@@ -82,7 +82,7 @@ sq_entry_verdict sq_entry_consider(const sq_world *w, const sq_group *g, int day
   if (sq_agent_arrival_day(w->pop, agent) > day) return SQ_ENTRY_UNAVAILABLE; /* not yet */
   double u = gsl_rng_uniform(r);
   sq_agent a;
-  sq_agent_draw_screen(w->pop, agent, attributes, &a);
+  sq_agent_draw_screen(w->pop, agent, &a);
   double fit = sq_fit(a.interest, g->theme, w->topics);
   if (rule->screens_fit && fit < rp->entry.fit_threshold) return SQ_ENTRY_BELOW_THRESHOLD;
   if (a.spammer) return u < rp->acceptance.spammer ? SQ_ENTRY_ACCEPTED : SQ_ENTRY_DECLINED;
@@ -129,7 +129,7 @@ static void entry_born(sq_world *w, sq_group *g, int day) {
 }
 
 /* Outsiders reached by today's outreach who accept, after the invitees. */
-static void entry_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r, gsl_rng *attributes) {
+static void entry_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r) {
   const sq_scenario *sc = w->sc;
   if (day - g->born_day >= sc->recruitment.closed_after_days) return; /* a closed group */
   const sq_schedule *s = &sq_schedules[sc->recruitment.outreach.schedule];
@@ -154,7 +154,7 @@ static void entry_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r, gsl_
     if (s->direct && sq_agent_arrival_day(w->pop, agent) > day) continue;
     if (s->direct) g->inflow.reached++; /* a direct join: reached is joining */
     if (s->direct ||
-        sq_entry_counted(g, false, sq_entry_consider(w, g, day, agent, false, r, attributes))) {
+        sq_entry_counted(g, false, sq_entry_consider(w, g, day, agent, false, r))) {
       sq_group_push_candidate(w, g, (sq_candidate){agent, SQ_NONE, false, true});
       if (++joining == outreach_room) g->inflow.no_room += reached - k - 1; /* the rest */
     }

@@ -36,10 +36,9 @@ typedef enum sq_entry_verdict {
 /* Would `agent` accept an offer to join g today?  The entry rule, then the
  * acceptance draw (docs/MODEL.md section 6).  Reads the memberships as
  * they were at the start of the day's events, so groups can be considered
- * at once.  `r` is the inviter's or the outreach's stream, `attributes` a
- * stream for the candidate's attributes. */
+ * at once.  `r` is the inviter's or the outreach's stream. */
 sq_entry_verdict sq_entry_consider(const sq_world *w, const sq_group *g, int day, uint32_t agent,
-                                   bool invited, gsl_rng *r, gsl_rng *attributes);
+                                   bool invited, gsl_rng *r);
 
 /* Count the verdict into g's inflow (it came by invitation or outreach);
  * true when the agent accepted. */

@@ -45,7 +45,7 @@ static uint32_t next_try(gsl_rng *r, uint32_t anchor, long left, long far_tries,
  * and agent, and most of the cost) in parallel, and the tries committed in
  * order on the stream itself, which draws exactly what one-by-one tries
  * would: so the founders are the same for any number of threads. */
-enum { BATCH_MAX = 4096, PARALLEL_MIN = 64 };
+enum { BATCH_MAX = 4096, PARALLEL_MIN = 64, SCREEN_CHUNK = 256 };
 
 static void founding_found(sq_world *w, sq_group *g, int day) {
   const sq_scenario *sc = w->sc;
@@ -85,17 +85,30 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
     int threads = batch >= PARALLEL_MIN ? w->threads : 1;
     /* what does not depend on the tries before: in the market, not in a
      * group before this batch, and a fit the rule admits (only those get
-     * the rest of their attributes drawn) */
+     * the rest of their attributes drawn); screened a chunk at a time */
+    long chunks = (batch + SCREEN_CHUNK - 1) / SCREEN_CHUNK;
 #pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
-    for (long k = 0; k < batch; k++) {
-      eligible[k] = false;
-      if (sq_map_get(&w->map, agents[k]) != SQ_MAP_ABSENT) continue;
-      if (sq_agent_arrival_day(w->pop, agents[k]) > day) continue; /* not in the market yet */
+    for (long c = 0; c < chunks; c++) {
+      long from = c * SCREEN_CHUNK, to = from + SCREEN_CHUNK < batch ? from + SCREEN_CHUNK : batch;
+      uint32_t screen[SCREEN_CHUNK], n_screen = 0;
+      long slot[SCREEN_CHUNK];
+      for (long k = from; k < to; k++) {
+        eligible[k] = false;
+        if (sq_map_get(&w->map, agents[k]) != SQ_MAP_ABSENT) continue;
+        if (sq_agent_arrival_day(w->pop, agents[k]) > day) continue; /* not in the market yet */
+        slot[n_screen] = k;
+        screen[n_screen++] = agents[k];
+      }
+      sq_agent screened[SCREEN_CHUNK];
+      sq_agents_draw_screen(w->pop, screen, n_screen, screened);
       gsl_rng *stream = w->thread_streams[2 * omp_get_thread_num() + 1];
-      sq_agent_draw_screen(w->pop, agents[k], stream, &drawn[k]);
-      if (screens && sq_fit(drawn[k].interest, g->theme, w->topics) < threshold) continue;
-      sq_agent_draw_rest(w->pop, stream, &drawn[k]);
-      eligible[k] = true;
+      for (uint32_t i = 0; i < n_screen; i++) {
+        long k = slot[i];
+        drawn[k] = screened[i];
+        if (screens && sq_fit(drawn[k].interest, g->theme, w->topics) < threshold) continue;
+        sq_agent_draw_rest(w->pop, agents[k], stream, &drawn[k]);
+        eligible[k] = true;
+      }
     }
     for (long k = 0; k < batch && joined < need; k++) {
       uint32_t agent = next_try(r, anchor, --tries, far_tries, reach, n);

@@ -71,13 +71,13 @@ typedef struct weighed {
  * into out[0 .. ev->count).  The inviter's own stream draws them, so
  * invitations can be weighed in any order. */
 static void weigh_invitation(const sq_world *w, const sq_group *g, int day, const sq_invite *ev,
-                             gsl_rng *r, gsl_rng *attributes, weighed *out) {
+                             gsl_rng *r, weighed *out) {
   sq_stream_reset(r, w->seed, w->replicate, (uint32_t)day, ev->inviter, SQ_DRAW_INVITE);
   for (uint32_t j = 0; j < ev->count; j++) {
     uint32_t target = draw_contact(w, ev->inviter, r);
     out[j].target = target;
     out[j].verdict = target == SQ_NONE ? SQ_ENTRY_UNAVAILABLE
-                                       : sq_entry_consider(w, g, day, target, true, r, attributes);
+                                       : sq_entry_consider(w, g, day, target, true, r);
   }
 }
 
@@ -90,8 +90,7 @@ static void weigh_invitation(const sq_world *w, const sq_group *g, int day, cons
 enum { CHUNK = 1024, TASKS_MIN = 64, GRAIN = 16 };
 
 /* Today's invitees of g who accept, while there is room. */
-static void mentoring_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r,
-                                 gsl_rng *attributes) {
+static void mentoring_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r) {
   const sq_scenario *sc = w->sc;
   if (day - g->born_day >= sc->recruitment.closed_after_days) return; /* a closed group */
   uint32_t room = (uint32_t)sc->group.capacity > g->m.count ? sc->group.capacity - g->m.count : 0;
@@ -119,12 +118,11 @@ static void mentoring_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r,
 #pragma omp taskloop grainsize(GRAIN)
       for (uint32_t i = 0; i < n; i++) {
         int t = omp_get_thread_num();
-        weigh_invitation(w, g, day, &ev[i], w->thread_streams[2 * t],
-                         w->thread_streams[2 * t + 1], invitee + start[i]);
+        weigh_invitation(w, g, day, &ev[i], w->thread_streams[2 * t], invitee + start[i]);
       }
     } else {
       for (uint32_t i = 0; i < n; i++)
-        weigh_invitation(w, g, day, &ev[i], r, attributes, invitee + start[i]);
+        weigh_invitation(w, g, day, &ev[i], r, invitee + start[i]);
     }
     for (k = first; k < first + n && g->n_candidates < room; k++)
       for (j = 0; j < g->invites[k].count && g->n_candidates < room; j++) {

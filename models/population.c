@@ -6,6 +6,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "models/rng.h"
+#include "models/vecmath.h"
 
 int sq_population_init(sq_population *pop, const sq_scenario *sc, uint64_t seed, int threads,
                        sq_error *err) {
@@ -24,32 +25,151 @@ static double beta_mean(gsl_rng *r, double mean, double concentration) {
   return gsl_ran_beta(r, mean * concentration, (1 - mean) * concentration);
 }
 
+/* A neighbourhood's local topic from the first two words of its block. */
+static uint32_t topic_of_words(const sq_population *pop, uint32_t w0, uint32_t w1) {
+  return sq_below64((uint64_t)w1 << 32 | w0, (uint32_t)pop->params.topics);
+}
+
 uint32_t sq_local_topic(const sq_population *pop, uint32_t agent) {
   uint32_t block = agent / (uint32_t)pop->params.neighbourhood_size;
   sq_bits4 b = sq_philox(pop->seed, pop->replicate, SQ_NO_DAY, block, SQ_DRAW_NEIGHBOURHOOD, 0);
-  return sq_below64((uint64_t)b.v[1] << 32 | b.v[0], (uint32_t)pop->params.topics);
+  return topic_of_words(pop, b.v[0], b.v[1]);
 }
 
-/* The attributes come from the agent's stream in a fixed order: spammer
- * flag, interest, then the rest, so a screening draw is a prefix of the full
- * draw. */
-void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agent *out) {
+/* The interest vector (a Dirichlet vector scaled to unit length) is drawn
+ * for many agents at once, topic by topic: hundreds of thousands of agents
+ * are screened on the day a large group is founded.  Each topic's Gamma(a)
+ * variate is Marsaglia & Tsang (2000) on Gamma(a + 1), times U^(1/a) when
+ * a < 1, as GSL's gsl_ran_gamma, but in logs (tiny concentrations would
+ * underflow) and from counter-based blocks: attempt j of topic k reads block
+ * k + SQ_MAX_TOPICS j of the agent's interest stream (words 0 and 1 a
+ * Box-Muller normal, 2 the acceptance uniform, 3 the boost uniform), so the
+ * agents' first attempts are one vectorised loop.  The few rejected go on
+ * alone, with the same arithmetic and so the same bits. */
+enum { SCREEN_CHUNK = 256 };
+
+/* The constants of Marsaglia & Tsang for a concentration a. */
+typedef struct gamma_law {
+  double d, c, log_d, inv_a;
+  bool boost; /* a < 1: Gamma(a + 1) U^(1/a) */
+} gamma_law;
+
+static gamma_law gamma_law_of(double a) {
+  gamma_law g = {.boost = a < 1, .inv_a = 1 / a};
+  g.d = (g.boost ? a + 1 : a) - 1.0 / 3;
+  g.c = 1 / sqrt(9 * g.d);
+  g.log_d = log(g.d);
+  return g;
+}
+
+/* One attempt per agent, with the law of its concentration
+ * (law[homophilous[i]]); ok[i] when it is accepted.  The others are
+ * settled by gamma_settle. */
+static SQ_VECTOR_CLONES void gamma_attempts(const gamma_law law[2],
+                                            const uint8_t *restrict homophilous, uint32_t n,
+                                            uint32_t words[4][SCREEN_CHUNK],
+                                            double *restrict log_g, uint8_t *restrict ok) {
+  const gamma_law l0 = law[0], l1 = law[1]; /* selected per lane, not gathered */
+  for (uint32_t i = 0; i < n; i++) {
+    bool h = homophilous[i];
+    double c = h ? l1.c : l0.c, log_d = h ? l1.log_d : l0.log_d;
+    double boost = h ? (l1.boost ? l1.inv_a : 0) : (l0.boost ? l0.inv_a : 0);
+    double x = sqrt(-2 * sq_vlog(sq_u01(words[0][i]))) * sq_vcos2pi(sq_u01(words[1][i]));
+    double v = 1 + c * x, u = sq_u01(words[2][i]), v3 = v * v * v;
+    double log_v = sq_vlog(v > 0 ? v : 1), d = h ? l1.d : l0.d;
+    /* the squeeze, or else the full test: both computed, no branch */
+    ok[i] = v > 0 && (u < 1 - 0.0331 * (x * x) * (x * x) ||
+                      sq_vlog(u) < 0.5 * x * x + d * (1 - v3 + 3 * log_v));
+    log_g[i] = log_d + 3 * log_v + sq_vlog(sq_u01(words[3][i])) * boost;
+  }
+}
+
+/* Attempts 1, 2, ... of one agent's topic k until one is accepted: the
+ * arithmetic of gamma_attempts, one at a time. */
+static double gamma_settle(const sq_population *pop, uint32_t agent, int k, const gamma_law *g) {
+  for (uint32_t j = 1;; j++) {
+    sq_bits4 b = sq_philox(pop->seed, pop->replicate, SQ_NO_DAY, agent, SQ_DRAW_INTEREST,
+                           (uint32_t)k + SQ_MAX_TOPICS * j);
+    double x = sqrt(-2 * sq_vlog(sq_u01(b.v[0]))) * sq_vcos2pi(sq_u01(b.v[1]));
+    double v = 1 + g->c * x, u = sq_u01(b.v[2]);
+    if (v <= 0) continue;
+    double log_v = sq_vlog(v), v3 = v * v * v;
+    if (u < 1 - 0.0331 * (x * x) * (x * x) ||
+        sq_vlog(u) < 0.5 * x * x + g->d * (1 - v3 + 3 * log_v))
+      return g->log_d + 3 * log_v + sq_vlog(sq_u01(b.v[3])) * (g->boost ? g->inv_a : 0);
+  }
+}
+
+/* Unit-length interest vectors from the topics' log gamma variates: a
+ * Dirichlet vector up to its scale, which the unit length removes. */
+static SQ_VECTOR_CLONES void unit_interests(int topics, uint32_t n,
+                                            double log_g[SQ_MAX_TOPICS][SCREEN_CHUNK],
+                                            double theta[SQ_MAX_TOPICS][SCREEN_CHUNK]) {
+  double top[SCREEN_CHUNK], norm[SCREEN_CHUNK];
+  for (uint32_t i = 0; i < n; i++) top[i] = log_g[0][i], norm[i] = 0;
+  for (int k = 1; k < topics; k++)
+    for (uint32_t i = 0; i < n; i++) top[i] = log_g[k][i] > top[i] ? log_g[k][i] : top[i];
+  for (int k = 0; k < topics; k++)
+    for (uint32_t i = 0; i < n; i++) {
+      theta[k][i] = sq_vexp_neg(log_g[k][i] - top[i]);
+      norm[i] += theta[k][i] * theta[k][i];
+    }
+  for (uint32_t i = 0; i < n; i++) norm[i] = 1 / sqrt(norm[i]); /* the largest theta is 1 */
+  for (int k = 0; k < topics; k++)
+    for (uint32_t i = 0; i < n; i++) theta[k][i] *= norm[i];
+}
+
+/* The spammer flag and interest of n <= SCREEN_CHUNK agents. */
+static void screen_chunk(const sq_population *pop, const uint32_t *agents, uint32_t n,
+                         sq_agent *out) {
+  const sq_population_params *p = &pop->params;
+  uint32_t block[SCREEN_CHUNK], words[4][SCREEN_CHUNK];
+  double log_g[SQ_MAX_TOPICS][SCREEN_CHUNK];
+  uint8_t homophilous[SCREEN_CHUNK], ok[SCREEN_CHUNK];
+  gamma_law law[2] = {gamma_law_of(p->interest_concentration),
+                      gamma_law_of(p->interest_concentration + p->homophily)};
+  /* the first word of each agent's attribute stream (sq_agent_draw_rest) */
+  sq_philox_agents(pop->seed, pop->replicate, SQ_NO_DAY, SQ_DRAW_ATTRIBUTES, 0, agents, n,
+                   words[0], words[1], words[2], words[3]);
+  for (uint32_t i = 0; i < n; i++) {
+    memset(&out[i], 0, sizeof out[i]);
+    out[i].spammer = words[0][i] * 0x1p-32 < p->spammer_share;
+    block[i] = agents[i] / (uint32_t)p->neighbourhood_size;
+  }
+  /* the local topics (sq_local_topic), into block[] */
+  sq_philox_agents(pop->seed, pop->replicate, SQ_NO_DAY, SQ_DRAW_NEIGHBOURHOOD, 0, block, n,
+                   words[0], words[1], words[2], words[3]);
+  for (uint32_t i = 0; i < n; i++)
+    block[i] = topic_of_words(pop, words[0][i], words[1][i]);
+  for (int k = 0; k < p->topics; k++) {
+    for (uint32_t i = 0; i < n; i++) homophilous[i] = block[i] == (uint32_t)k;
+    sq_philox_agents(pop->seed, pop->replicate, SQ_NO_DAY, SQ_DRAW_INTEREST, (uint32_t)k, agents,
+                     n, words[0], words[1], words[2], words[3]);
+    gamma_attempts(law, homophilous, n, words, log_g[k], ok);
+    for (uint32_t i = 0; i < n; i++)
+      if (!ok[i]) log_g[k][i] = gamma_settle(pop, agents[i], k, &law[homophilous[i]]);
+  }
+  double theta[SQ_MAX_TOPICS][SCREEN_CHUNK];
+  unit_interests(p->topics, n, log_g, theta);
+  for (uint32_t i = 0; i < n; i++)
+    for (int k = 0; k < p->topics; k++) out[i].interest[k] = (float)theta[k][i];
+}
+
+void sq_agents_draw_screen(const sq_population *pop, const uint32_t *agents, uint32_t n,
+                           sq_agent *out) {
+  for (uint32_t done = 0; done < n; done += SCREEN_CHUNK)
+    screen_chunk(pop, agents + done, n - done < SCREEN_CHUNK ? n - done : SCREEN_CHUNK,
+                 out + done);
+}
+
+void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, sq_agent *out) {
+  sq_agents_draw_screen(pop, &agent, 1, out);
+}
+
+void sq_agent_draw_rest(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agent *out) {
   const sq_population_params *p = &pop->params;
   sq_stream_reset(r, pop->seed, pop->replicate, SQ_NO_DAY, agent, SQ_DRAW_ATTRIBUTES);
-  memset(out, 0, sizeof *out);
-  out->spammer = gsl_rng_uniform(r) < p->spammer_share;
-  double alpha[SQ_MAX_TOPICS], theta[SQ_MAX_TOPICS];
-  for (int k = 0; k < p->topics; k++) alpha[k] = p->interest_concentration;
-  alpha[sq_local_topic(pop, agent)] += p->homophily;
-  gsl_ran_dirichlet(r, (size_t)p->topics, alpha, theta);
-  double norm = 0;
-  for (int k = 0; k < p->topics; k++) norm += theta[k] * theta[k];
-  norm = sqrt(norm);
-  for (int k = 0; k < p->topics; k++) out->interest[k] = (float)(norm > 0 ? theta[k] / norm : 0);
-}
-
-void sq_agent_draw_rest(const sq_population *pop, gsl_rng *r, sq_agent *out) {
-  const sq_population_params *p = &pop->params;
+  gsl_rng_get(r); /* the spammer flag's word (screen_chunk) */
   double s = p->talkativeness_sigma; /* lognormal of mean 1 */
   out->talkativeness = (float)gsl_ran_lognormal(r, -0.5 * s * s, s);
   double a = p->sociability_shape; /* Pareto of mean 1 */
@@ -76,6 +196,6 @@ void sq_agent_draw_rest(const sq_population *pop, gsl_rng *r, sq_agent *out) {
 }
 
 void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *r, sq_agent *out) {
-  sq_agent_draw_screen(pop, agent, r, out); /* leaves r just after the interest */
-  sq_agent_draw_rest(pop, r, out);
+  sq_agent_draw_screen(pop, agent, out);
+  sq_agent_draw_rest(pop, agent, r, out);
 }

@@ -60,14 +60,15 @@ static inline sq_population sq_population_view(const sq_population *shared,
  * (any sq_stream; it is re-keyed).  sq_agent_draw_screen draws only what
  * screening needs (spammer flag and interest vector), the same values a
  * full draw gives, at a fraction of the cost; the other fields are left
- * zero. */
+ * zero.  sq_agents_draw_screen screens n agents at once, faster than one
+ * by one (the interest draws are vectorised), with the same values. */
 void sq_agent_draw(const sq_population *pop, uint32_t agent, gsl_rng *stream, sq_agent *out);
-void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, gsl_rng *stream,
-                          sq_agent *out);
-/* The rest of a full draw, on the stream sq_agent_draw_screen just left:
- * screen then rest is sq_agent_draw, so a caller may screen first and draw
- * the rest only for agents who pass. */
-void sq_agent_draw_rest(const sq_population *pop, gsl_rng *stream, sq_agent *out);
+void sq_agent_draw_screen(const sq_population *pop, uint32_t agent, sq_agent *out);
+void sq_agents_draw_screen(const sq_population *pop, const uint32_t *agents, uint32_t n,
+                           sq_agent *out);
+/* The rest of a full draw: screen then rest is sq_agent_draw, so a caller
+ * may screen first and draw the rest only for agents who pass. */
+void sq_agent_draw_rest(const sq_population *pop, uint32_t agent, gsl_rng *stream, sq_agent *out);
 
 /* The day `agent` enters the market (目标客群 grows): 0 for all but the
  * share population.arrival_share, who enter on a day uniform over 1 ..

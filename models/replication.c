@@ -42,7 +42,7 @@ static int by_slot_descending(const void *a, const void *b) {
  * from (seed, replicate, agent) as when it joined. */
 static void interest_of(sq_world *w, uint32_t agent, float *interest) {
   sq_agent a;
-  sq_agent_draw_screen(w->pop, agent, w->attributes, &a);
+  sq_agent_draw_screen(w->pop, agent, &a);
   memcpy(interest, a.interest, (size_t)w->topics * sizeof *interest);
 }
 

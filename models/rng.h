@@ -41,7 +41,8 @@ typedef enum sq_purpose {
   SQ_DRAW_DESIGN_SHUFFLE = 14, /* a Fisher-Yates step of a Latin hypercube */
   SQ_DRAW_BOOTSTRAP = 15,      /* a bootstrap resample of sensitivity indices */
   SQ_DRAW_CHARACTER = 16,      /* a group's character (models/character.c) */
-  SQ_DRAW_ARRIVAL = 17         /* the day an agent enters the market, (seed, replicate, agent) */
+  SQ_DRAW_ARRIVAL = 17,        /* the day an agent enters the market, (seed, replicate, agent) */
+  SQ_DRAW_INTEREST = 18        /* an agent's interest vector, (seed, replicate, agent) */
 } sq_purpose;
 
 /* Counter words used where a draw does not depend on day or replicate. */

@@ -222,9 +222,9 @@ typedef struct sq_mechanism {
   void (*born)(sq_world *w, sq_group *g, int day);
   void (*terms)(const sq_world *w, const sq_group *g, int day, sq_day_terms *t);
   void (*left)(sq_world *w, sq_group *g, uint32_t agent, int day);
-  /* groups in parallel: touch only g (and read the world); r and attributes
-   * are this task's streams, to be re-keyed before use */
-  void (*candidates)(sq_world *w, sq_group *g, int day, gsl_rng *r, gsl_rng *attributes);
+  /* groups in parallel: touch only g (and read the world); r is this
+   * task's stream, to be re-keyed before use */
+  void (*candidates)(sq_world *w, sq_group *g, int day, gsl_rng *r);
   void (*found)(sq_world *w, sq_group *g, int day);
   void (*commit)(sq_world *w, sq_group *g, int day);
   void (*join)(const sq_world *w, sq_group *g, int day, sq_newcomer *n);

@@ -13,13 +13,18 @@
 #     network does not last: fewer than 1,000 members in live groups at day
 #     1825 in the median replicate (a tenth of the target; the seed group
 #     has only its 21 founders and nobody to bring new members).
-#  3. The network's renewal off (recruitment.returning.acceptance 0,
-#     population.arrival_share 0: nobody who left comes back, the whole
-#     market is there on day 0): it grows as far as the market of people who
-#     fit and then shrinks: members in live groups falling over the last
-#     365 days, and fewer at day 1825 than with the renewal.  (Veterans who
-#     stay for years, docs/MODEL.md 4.4, slow the fall: it no longer
-#     collapses within five years, as it did before them.)
+#  3. The network's renewal off (recruitment.returning.acceptance 0: nobody
+#     who left comes back; population.arrival_share 0 with population.size
+#     210,000: the three in ten who would enter the field later never do):
+#     the network grows more slowly in its fifth year than with the renewal
+#     (the median replicate's slope of members in live groups over the last
+#     365 days below the shipped one's).  Seeds 1-5 gave slopes, without
+#     and with the renewal, of -2.6/18.9, -10.9/12.7, 28.8/40.6, -4.2/39.1,
+#     -10.0/12.2, see
+#     docs/CALIBRATION.md.  An earlier version asserted a falling count and
+#     moved the late entrants to day 0 instead of removing them; that gave
+#     a larger market early and passed at seed 1 only (at seeds 2 and 3 the
+#     slope was positive), so it tested the seed, not the renewal.
 set -u
 shequn=$1
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -42,7 +47,7 @@ PY
 run shipped
 read -r groups live slope <<<"$(network shipped)"
 echo "shipped: groups founded $groups, live members at day 1825 $live, slope $slope a day"
-shipped_live=$live
+shipped_slope=$slope
 expect "replicating_network: at least 50 groups founded (median $groups)" \
   "python3 -c 'import sys; sys.exit(not $groups >= 50)'"
 expect "replicating_network: at least 10,000 members in live groups at day 1825 (median $live)" \
@@ -57,9 +62,10 @@ echo "replication and old brings new off: groups $groups, live members $live, sl
 expect "without replication and old brings new the network does not last (median $live < 1000)" \
   "python3 -c 'import sys; sys.exit(not $live < 1000)'"
 
-run no_renewal --set recruitment.returning.acceptance=0 --set population.arrival_share=0
+run no_renewal --set recruitment.returning.acceptance=0 --set population.arrival_share=0 \
+  --set population.size=210000
 read -r groups live slope <<<"$(network no_renewal)"
 echo "no returning members, no late entrants: groups $groups, live members $live, slope $slope a day"
-expect "without its renewal the network shrinks (slope $slope < 0, median $live < $shipped_live)" \
-  "python3 -c 'import sys; sys.exit(not ($slope < 0 and $live < $shipped_live))'"
+expect "without its renewal the network grows more slowly in its fifth year (slope $slope < $shipped_slope)" \
+  "python3 -c 'import sys; sys.exit(not $slope < $shipped_slope)'"
 exit $fail

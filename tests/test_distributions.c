@@ -14,6 +14,73 @@
 
 enum { N = 200000 };
 
+static int by_value(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Kolmogorov-Smirnov distance of a sample from Beta(a, b). */
+static double ks_beta(double *x, size_t n, double a, double b) {
+  qsort(x, n, sizeof *x, by_value);
+  double d = 0;
+  for (size_t i = 0; i < n; i++) {
+    double f = gsl_cdf_beta_P(x[i], a, b);
+    d = fmax(d, fmax(fabs(f - (double)i / n), fabs((double)(i + 1) / n - f)));
+  }
+  return d;
+}
+
+/* An agent's interest vector is a Dirichlet vector scaled to unit length:
+ * scaled back to sum 1, topic k's share is Beta(a_k, sum of the others).
+ * Checked by Kolmogorov-Smirnov at the 0.1% level (critical distance
+ * 1.95 / sqrt(n)) for the concentrations of both gamma methods (a < 1
+ * boosted, a >= 1) and with homophily; and the batch of
+ * sq_agents_draw_screen gives the bits of one-by-one draws. */
+static void check_interests(sq_scenario sc, double concentration, double homophily) {
+  enum { M = 40000 };
+  sc.population.interest_concentration = concentration;
+  sc.population.homophily = homophily;
+  sc.population.size = M;
+  sq_population pop;
+  sq_error err = {0};
+  sq_population_init(&pop, &sc, 2385, 1, &err);
+  static uint32_t agents[M];
+  static sq_agent batch[M];
+  static double share[M], local_share[M];
+  for (uint32_t i = 0; i < M; i++) agents[i] = i;
+  sq_agents_draw_screen(&pop, agents, M, batch);
+  int same = 1, finite = 1;
+  size_t n_local = 0, n_other = 0;
+  for (uint32_t i = 0; i < M; i++) {
+    sq_agent one;
+    sq_agent_draw_screen(&pop, i, &one);
+    same &= memcmp(one.interest, batch[i].interest, sizeof one.interest) == 0;
+    double sum = 0;
+    for (int k = 0; k < sc.population.topics; k++) sum += batch[i].interest[k];
+    finite &= isfinite(sum) && sum > 0;
+    uint32_t local = sq_local_topic(&pop, i);
+    /* topic 0's share: among agents whose local topic is 0 (a + h) or not (a) */
+    if (local == 0)
+      local_share[n_local++] = batch[i].interest[0] / sum;
+    else
+      share[n_other++] = batch[i].interest[0] / sum;
+  }
+  int K = sc.population.topics;
+  /* elsewhere, the local topic (a + h) is among the others */
+  double a = concentration, rest = (K - 1) * a + homophily;
+  double d = ks_beta(share, n_other, a, rest), crit = 1.95 / sqrt((double)n_other);
+  CHECK(same && finite, "concentration %g: batch and single draws agree, vectors finite", a);
+  CHECK(d < crit, "concentration %g, homophily %g: a topic's share is Beta(%g, %g): KS %.4f < %.4f",
+        a, homophily, a, rest, d, crit);
+  if (homophily > 0) {
+    double dl = ks_beta(local_share, n_local, a + homophily, (K - 1) * a);
+    double cl = 1.95 / sqrt((double)n_local);
+    CHECK(dl < cl, "homophily %g: the local topic's share is Beta(%g, %g): KS %.4f < %.4f",
+          homophily, a + homophily, (K - 1) * a, dl, cl);
+  }
+  sq_population_free(&pop);
+}
+
 static void check_mean(const char *what, const double *x, size_t n, double expected) {
   double mean = gsl_stats_mean(x, 1, n), se = gsl_stats_sd(x, 1, n) / sqrt((double)n);
   CHECK(fabs(mean - expected) < 4 * se, "%s: mean %.5f, expected %.5f (4 SE = %.5f)", what, mean,
@@ -126,7 +193,7 @@ int main(void) {
     sq_population_init(&hp, &sc, 2385, 1, &err);
     for (uint32_t i = 0; i < 20000; i++) {
       sq_agent a;
-      sq_agent_draw_screen(&hp, i, r, &a);
+      sq_agent_draw_screen(&hp, i, &a);
       int best = 0;
       for (int k = 1; k < sc.population.topics; k++)
         if (a.interest[k] > a.interest[best]) best = k;
@@ -140,6 +207,10 @@ int main(void) {
         "%.3f of agents, 1/K = 0.125", share0);
   CHECK(share1 > 0.5, "homophily 2.385: the local topic is the main interest of %.3f of agents "
         "(> 0.5)", share1);
+  check_interests(sc, 0.3, 0);
+  check_interests(sc, 0.05, 0);
+  check_interests(sc, 2.5, 0);
+  check_interests(sc, 0.3, 2.385);
   gsl_rng_free(r);
   free(spam), free(talk), free(logtalk), free(soc), free(qual), free(tol), free(expect);
   sq_population_free(&pop);

@@ -330,9 +330,9 @@ static int build_items(sq_world *w) {
 }
 
 /* The group's candidates of the day, from every mechanism that brings some. */
-static void gather_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r, gsl_rng *attributes) {
+static void gather_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r) {
   g->n_candidates = 0;
-  EACH_MECHANISM(w, candidates, w, g, day, r, attributes);
+  EACH_MECHANISM(w, candidates, w, g, day, r);
 }
 
 /* The candidates of group gi on a day after its founding, on the streams
@@ -340,7 +340,7 @@ static void gather_candidates(sq_world *w, sq_group *g, int day, gsl_rng *r, gsl
 static void gather_group_candidates(sq_world *w, long gi, int day, int t) {
   sq_group *g = &w->groups[gi];
   if (!g->alive || (day == g->born_day && g->parent < 0)) return;
-  gather_candidates(w, g, day, w->thread_streams[2 * t], w->thread_streams[2 * t + 1]);
+  gather_candidates(w, g, day, w->thread_streams[2 * t]);
 }
 
 /* The day's blocks into their groups, in block order (sums, then the
@@ -427,7 +427,7 @@ static void simulate_day(sq_world *w, int day, uint64_t *member_steps) {
     if (!g->alive) continue;
     if (day == g->born_day && g->parent < 0) { /* a new group recruits on its first day too */
       EACH_MECHANISM(w, found, w, g, day);
-      gather_candidates(w, g, day, w->thread_streams[0], w->thread_streams[1]);
+      gather_candidates(w, g, day, w->thread_streams[0]);
     }
     EACH_MECHANISM(w, commit, w, g, day);
     sq_stream_reset(w->events, w->seed, w->replicate, (uint32_t)day, (uint32_t)g->id,
