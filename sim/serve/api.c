@@ -265,17 +265,17 @@ static int resolve(const sq_scenario_list *list, const sq_serve_limits *limits,
   char source[4400];
   snprintf(source, sizeof source, "scenarios/%s.json%s", list->name[found],
            *n_sets ? " with --set" : "");
+  if (sc->vary.count > 0) /* the page shows one scenario's settings, not drawn ones */
+    return sq_error_set(err, SQ_EINPUT,
+                        "%s: vary: a scenario that draws settings per replicate cannot run here "
+                        "(use shequn run)",
+                        source);
   if (limit(sc->population.size, limits->max_population, source, "population.size",
             "--max-population", err) ||
       limit(sc->horizon_days, limits->max_horizon, source, "horizon_days", "--max-horizon", err) ||
       limit(sc->replicates, limits->max_replicates, source, "replicates", "--max-replicates",
             err))
     return SQ_EINPUT;
-  if (sc->vary.count > 0) /* the page shows one scenario's settings, not drawn ones */
-    return sq_error_set(err, SQ_EINPUT,
-                        "%s: vary: a scenario that draws settings per replicate cannot run here "
-                        "(use shequn run)",
-                        source);
   return SQ_OK;
 }
 
@@ -284,10 +284,13 @@ int sq_api_resolve(const sq_scenario_list *list, const sq_serve_limits *limits, 
   if (length > SQ_SERVE_MAX_BODY)
     return sq_error_set(err, SQ_EINPUT, "request: more than %d bytes", SQ_SERVE_MAX_BODY);
   const char *end = NULL;
-  cJSON *root = cJSON_ParseWithLengthOpts(body, length, &end, false);
+  /* body[length] is its terminating NUL: nothing may follow the value */
+  cJSON *root = cJSON_ParseWithLengthOpts(body, length + 1, &end, true);
   if (!root) {
-    size_t at = end && end >= body ? (size_t)(end - body) : 0;
-    return sq_error_set(err, SQ_EINPUT, "request: not valid JSON (at byte %zu)", at);
+    size_t at = end && end >= body ? (size_t)(end - body) + 1 : 1; /* counted from 1 */
+    if (at > length) at = length; /* it ended too soon */
+    return sq_error_set(err, SQ_EINPUT, "request: not valid JSON (at byte %zu of %zu)", at,
+                        length);
   }
   enum { MAX_SETS = 64 };
   char *sets[MAX_SETS] = {0};

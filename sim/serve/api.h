@@ -52,7 +52,8 @@ char *sq_api_keys_json(const sq_serve_limits *limits);
  * (all but "scenario" optional).  Reads the named shipped scenario with
  * the settings as `shequn run --set KEY=VALUE --seed N --replicates N`
  * would, so messages are the command line's, then checks the server's
- * limits.  0, or SQ_EINPUT with a located message. */
+ * limits.  body[length] must be '\0'.  0, or SQ_EINPUT with a located
+ * message. */
 int sq_api_resolve(const sq_scenario_list *list, const sq_serve_limits *limits, const char *body,
                    size_t length, sq_scenario *sc, sq_error *err);
 
