@@ -484,11 +484,15 @@ async function autotest(params) {
     $("scenario").value = params.get("scenario") || "well_run";
     chooseScenario();
     $("replicates").value = params.get("replicates") || "8";
-    // move a slider of strategy B as a person would
-    const key = params.get("key") || "rules.strictness";
-    const slider = state.panes.b.controls[key];
-    slider.value = params.get("value") || "0";
-    slider.dispatchEvent(new Event("input"));
+    // move strategy B's controls as a person would: ?b=KEY:VALUE,KEY:VALUE
+    const moves = (params.get("b") || "rules.strictness:0").split(",").map((m) => m.split(":"));
+    for (const [key, value] of moves) {
+      const control = state.panes.b.controls[key];
+      if (control.type === "checkbox") control.checked = value === "true";
+      else control.value = value;
+      control.dispatchEvent(new Event("input"));
+    }
+    const key = moves[0][0];
     $("speed").value = String(SPEEDS.length - 1);
     $("speed").dispatchEvent(new Event("input"));
     $("btn-setup").click();
