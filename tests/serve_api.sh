@@ -228,7 +228,14 @@ expect "a run over --max-runs 3 (three wait for their pages): 429" "[ $got = 429
 expect "its message names the option" \
   "grep -q 'this server runs at most 3 runs at once (shequn serve --max-runs)' $tmp/body"
 
-start_server one --max-runs 1 --max-horizon 36500
+start_server one --max-runs 1 --max-horizon 36500 --threads 3
+# the same run on 3 threads: the same survival, to the byte
+status POST /api/runs "$body" > /dev/null
+id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$tmp/body")
+curl -sN "$url/api/runs/$id/events" > "$tmp/threads.events"
+# (the first server ran it on one thread)
+expect "replicates on 3 threads (--threads 3): the same events, byte for byte" \
+  "cmp -s <(grep -v '^data: {\"id\"' $tmp/a.events) <(grep -v '^data: {\"id\"' $tmp/threads.events)"
 # a run that would take minutes: groups that never die, for a century, 100 times
 long='{"scenario": "well_run", "replicates": 100, "set": {"horizon_days": 36500, "death.min_active": 0}}'
 status POST /api/runs "$long" > /dev/null

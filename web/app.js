@@ -222,6 +222,7 @@ function resetRuns() {
   state.playing = false;
   state.cursor = 0;
   state.verdict = null;
+  state.shown = null;
   $("verdict").hidden = true;
   showDay();
 }
@@ -343,20 +344,28 @@ function showDay() {
     : `${t("day")} ${Math.floor(state.cursor)} ${t("of")} ${horizon}`;
 }
 
-function frame(now) {
+// The playback's clock: a timer rather than animation frames, which
+// headless browsers (the tests) give only now and then.
+function frame() {
+  const now = performance.now();
   const dt = state.lastFrame ? Math.min(0.25, (now - state.lastFrame) / 1000) : 0;
   state.lastFrame = now;
   if (state.playing) {
     const speed = SPEEDS[Number($("speed").value)];
     state.cursor = Math.min(state.cursor + speed * dt, Math.max(0, lastDay()));
   }
-  for (const pane of Object.values(state.panes)) {
-    drawPane(pane);
-    status(pane);
+  // redraw only when what is shown changed: a new day, or a run's news
+  const shown = [Math.floor(state.cursor), state.lang, !!state.verdict, ...Object.values(state.panes).map((p) =>
+    p.run ? `${p.run.rows.length} ${p.run.done} ${!!p.run.stages} ${!!p.run.survival} ${p.run.ended}` : "-")].join(" ");
+  if (shown !== state.shown) {
+    state.shown = shown;
+    for (const pane of Object.values(state.panes)) {
+      drawPane(pane);
+      status(pane);
+    }
+    showDay();
+    showVerdict();
   }
-  showDay();
-  showVerdict();
-  requestAnimationFrame(frame);
 }
 
 async function play() {
@@ -498,8 +507,12 @@ async function autotest(params) {
     $("btn-setup").click();
     await sleep(50);
     $("btn-play").click();
-    for (let waited = 0; waited < 60000 && !($("verdict").hidden === false); waited += 100)
+    for (let waited = 0; waited < 60000 && !($("verdict").hidden === false); waited += 100) {
       await sleep(100);
+      out.textContent = `autotest: waiting ${waited} ms: ` + Object.values(state.panes).map((p) =>
+        p.run ? `${p.id} rows ${p.run.rows.length} ended ${p.run.ended}` : `${p.id} no run`).join(", ") +
+        ` cursor ${state.cursor}`;
+    }
     const a = state.panes.a, b = state.panes.b;
     for (const pane of [a, b]) {
       const run = pane.run;
@@ -548,7 +561,16 @@ async function main() {
   $("btn-pause").addEventListener("click", () => { state.playing = false; });
   $("btn-step").addEventListener("click", step);
   window.addEventListener("beforeunload", resetRuns);
-  requestAnimationFrame(frame);
+  let resizing = 0; // charts follow the window's width
+  window.addEventListener("resize", () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      for (const pane of Object.values(state.panes))
+        for (const chart of Object.values(pane.charts))
+          chart.setSize({ width: chartWidth(pane), height: chart.height });
+    }, 200);
+  });
+  setInterval(frame, 40);
   if (params.get("autotest") === "1") autotest(params);
 }
 
