@@ -81,6 +81,10 @@ expect "--port 65536: exit 2" "[ $? -eq 2 ]"
 
 start_server main --max-runs 3 --max-population 200000 --max-replicates 20 --max-horizon 2000
 expect "it binds 127.0.0.1 by default" "[[ $url == http://127.0.0.1:* ]]"
+"$shequn" serve --port "${url##*:}" > /dev/null 2> "$tmp/err"
+expect "a port in use: exit 1" "[ $? -eq 1 ]"
+expect "a port in use: the message" \
+  "grep -qx 'shequn serve: cannot listen on 127.0.0.1 port ${url##*:} (in use, or not this machine.s)' $tmp/err"
 
 # ---- the page's files, and no other ------------------------------------------
 expect "GET /: the page" "[ $(status GET /) = 200 ] && grep -q 'vendor/uPlot.iife.min.js' $tmp/body && grep -q '<title>shequn' $tmp/body"
