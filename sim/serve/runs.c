@@ -278,11 +278,14 @@ static void *run_main(void *arg) {
     if (run->cancel && !run->out_of_memory) sq_error_set(&err, SQ_ERUNTIME, "run stopped");
     emit_owned(run, "failed", sq_api_error_json(err.message));
   } else {
+    /* finished before a page hears of it: it may ask for the log-rank at once */
+    pthread_mutex_lock(&run->owner->lock);
+    run->finished = true;
+    pthread_mutex_unlock(&run->owner->lock);
     emit(run, "end", "{}");
   }
   sq_runs *runs = run->owner;
   pthread_mutex_lock(&runs->lock);
-  run->finished = rc == SQ_OK;
   run->state = RUN_ENDED;
   run->thread_alive = false;
   pthread_cond_broadcast(&runs->changed);
