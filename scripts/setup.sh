@@ -24,8 +24,9 @@ case $what in demo|test|build|mpi|tsan|fuzz) ;; *)
 esac
 
 packages=(build-essential cmake pkg-config libgsl-dev libcjson-dev librandom123-dev
-          gnuplot-nox fonts-wqy-microhei)
-[ "$what" = test ] && packages+=(python3-jsonschema) # tests/schema.sh
+          gnuplot-nox fonts-wqy-microhei libmicrohttpd-dev)
+# tests/schema.sh; tests/serve_api.sh and serve_browser.sh (`shequn serve`)
+[ "$what" = test ] && packages+=(python3-jsonschema curl chromium)
 [ "$what" = mpi ] && packages+=(libopenmpi-dev openmpi-bin)
 [ "$what" = tsan ] && packages+=(clang-14 libomp-14-dev llvm-14)
 [ "$what" = fuzz ] && packages+=(clang-14 libclang-rt-14-dev llvm-14)

@@ -16,7 +16,8 @@ cmake --install "$build" --prefix "$p" > "$tmp/install.log" 2>&1 ||
   { cat "$tmp/install.log"; echo "FAIL: cmake --install exits 0"; exit 1; }
 data=$p/share/shequn
 expect "the binary: bin/shequn" "[ -x $p/bin/shequn ]"
-for f in plots/*.gp plots/gallery.json scenarios/*.json schemas/scenario.schema.json; do
+for f in plots/*.gp plots/gallery.json scenarios/*.json schemas/scenario.schema.json web/*.* \
+         web/vendor/*; do
   expect "share/shequn/$f, as in the source tree" "cmp -s $f $data/$f"
 done
 for f in README.md README.zh.md bench/README.md docs/*.md docs/zh/*.md; do
@@ -46,6 +47,20 @@ expect "the resolved scenario has 2 replicates" "grep -qE '\"replicates\":[[:spa
 expect "the installed shequn plots (status 0): $(tr '\n' ' ' < plot.log)" "[ \$? -eq 0 ]"
 png() { [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; }
 expect "lifecycle.png and survival.png are PNG images" "png tmp/lifecycle.png && png tmp/survival.png"
+
+# shequn serve finds its installed page (when built with libmicrohttpd)
+"$p/bin/shequn" serve --port 0 > serve.out 2> serve.err &
+server=$!
+for _ in $(seq 1 100); do grep -q '^shequn serve: open' serve.out && break; sleep 0.05; done
+address=$(sed -n 's|^shequn serve: open \(http://[0-9.:]*/\) .*|\1|p' serve.out)
+if grep -q "built without" serve.err || ! command -v curl > /dev/null; then
+  echo "SKIP: shequn serve: built without libmicrohttpd, or no curl"
+else
+  expect "the installed shequn serve serves the installed page" \
+    "[ -n '$address' ] && curl -s '$address' | cmp -s - $data/web/index.html"
+fi
+kill "$server" 2> /dev/null
+wait "$server" 2> /dev/null
 
 mv "$p" "$tmp/moved" # the data is found from the binary's own place
 "$tmp/moved/bin/shequn" plot tmp --lang zh > plot.log 2>&1
