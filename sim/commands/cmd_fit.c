@@ -147,8 +147,11 @@ static int check_what_ifs(const sq_scenario *sc, const fit_args *a) {
     if (!strchr(a->what_if[k], '='))
       rc = sq_usage_error("fit", "--what-if: expected KEY=VALUE, got '%s'", a->what_if[k]);
     else if (sq_scenario_set(copy, a->what_if[k], &err) ||
-             sq_scenario_check(copy, "--what-if", &err))
-      rc = sq_usage_error("fit", "--what-if %s: %s", a->what_if[k], err.message);
+             sq_scenario_check(copy, "--what-if", &err)) {
+      const char *msg = err.message;
+      if (strncmp(msg, "--set: ", 7) == 0) msg += 7; /* sq_scenario_set names its source so */
+      rc = sq_usage_error("fit", "--what-if: %s", msg);
+    }
   }
   free(copy);
   return rc;
