@@ -12,12 +12,6 @@ static const char *const fields_of[SQ_PRIOR_KINDS][4] = {
     {"min", "max", NULL}, {"min", "max", NULL}, {"mean", "sd", NULL}, {"alpha", "beta", "min", "max"}};
 static const int required_of[SQ_PRIOR_KINDS] = {2, 2, 2, 2};
 
-static bool fixed_key(const sq_param *p) {
-  return strncmp(p->path, "population.", 11) == 0 || strncmp(p->path, "graph.", 6) == 0 ||
-         strcmp(p->path, "seed") == 0 || strcmp(p->path, "replicates") == 0 ||
-         strcmp(p->path, "horizon_days") == 0;
-}
-
 static const char *range_text(const sq_param *p, char *buf, size_t size) {
   char lo[40], hi[40];
   sq_format_number(p->min, lo, sizeof lo);
@@ -155,7 +149,7 @@ int sq_prior_parse(sq_fit_prior *prior, const cJSON *obj, const char *source, sq
                           "%s: prior.%.100s: unknown key (`shequn params` lists them)", source,
                           item->string);
     }
-    if (fixed_key(p))
+    if (!sq_param_can_vary(p) && p->type != SQ_PARAM_STRING && p->type != SQ_PARAM_INT_LIST)
       return sq_error_set(err, SQ_EINPUT,
                           "%s: prior.%s: cannot be fitted: population, graph and run keys are "
                           "shared by every simulation of a fit",
