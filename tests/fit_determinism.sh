@@ -37,6 +37,28 @@ expect "forecast.csv names the what-if column by its assignment" \
   "[ \"\$(head -n 1 '$tmp/fit1/forecast.csv')\" = 'days_after,alive,rituals.sharing.every_days=0' ]"
 expect "particles.csv has a column per key" \
   "[ \"\$(head -n 1 '$tmp/fit1/particles.csv')\" = 'generation,index,recruitment.outreach.per_day,engagement.leave_rate_per_day,weight,distance' ]"
+# candidates that cannot run (group.founders at or above group.capacity is
+# refused) are counted and reported, not fatal, and the same at any threads
+cat > "$tmp/failing.json" <<'JSON'
+{"prior": {"group.founders": {"distribution": "uniform", "min": 2, "max": 14}}}
+JSON
+for t in 1 2; do
+  "$shequn" fit scenarios/well_run.json "${sets[@]}" --set group.capacity=10 --set team.managers=1 \
+    --observed "$tmp/obs.csv" --prior "$tmp/failing.json" --seed 9 --particles 20 \
+    --max-generations 2 --draws 10 --threads $t -o "$tmp/failing$t" 2>"$tmp/failing$t.err" >/dev/null ||
+    bad "a fit with failing candidates failed on $t threads: $(tail -n 1 "$tmp/failing$t.err")"
+done
+expect "failed candidates are counted in generations.csv" \
+  "awk -F, 'NR > 1 { f += \$6 } END { exit !(f > 0) }' '$tmp/failing1/generations.csv'"
+expect "failed candidates are reported on stderr" \
+  "grep -q 'candidate [0-9]* failed: the fit.s candidate: group.founders' '$tmp/failing1.err'"
+expect "summary.json counts them" "grep -q '\"failed\":[[:space:]]*[1-9]' '$tmp/failing1/summary.json'"
+for f in "${files[@]}"; do
+  expect "with failures, $f: 1 and 2 threads give the same bytes" "cmp -s '$tmp/failing1/$f' '$tmp/failing2/$f'"
+done
+expect "no accepted particle has founders at or above the capacity" \
+  "awk -F, 'NR > 1 && \$3 >= 9.5 { exit 1 }' '$tmp/failing1/particles.csv'"
+
 # a different seed gives a different fit (the seed reaches the candidates)
 "$shequn" fit scenarios/well_run.json "${sets[@]}" --observed "$tmp/obs.csv" --prior "$tmp/prior.json" \
   --seed 10 --particles 20 --max-generations 2 --draws 10 -q -o "$tmp/other" >/dev/null

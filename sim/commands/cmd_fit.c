@@ -73,8 +73,8 @@ static int parse_args(int argc, char **argv, fit_args *a) {
        .text = &a->observed},
       {"--prior", 0, SQ_OPT_TEXT, "FILE", "the keys to fit and their priors (JSON; required)",
        .text = &a->prior},
-      sq_opt_output(&a->output, "where to write (default: out/<scenario name>_fit); a new or\n"
-                                "empty folder, or one shequn wrote with --force"),
+      sq_opt_output(&a->output, "where to write (default: out/<scenario name>_fit);\n"
+                                "a new or empty folder, or one shequn wrote with --force"),
       sq_opt_force(&a->force, "replace the results of an earlier fit in DIR\n"
                               "(only shequn's own files are removed)"),
       sq_opt_seed(&a->seed, &a->has_seed, "seed of every random draw (default: the scenario's)"),
@@ -83,7 +83,7 @@ static int parse_args(int argc, char **argv, fit_args *a) {
       {"--particles", 0, SQ_OPT_COUNT, "N", "particles accepted per generation (default 200)", 10,
        100000, .count = &a->particles},
       {"--max-generations", 0, SQ_OPT_COUNT, "G",
-       "stop after G generations, generation 0 included (default 6)", 1, SQ_FIT_MAX_GENERATIONS,
+       "stop after G generations, generation 0 included\n(default 6)", 1, SQ_FIT_MAX_GENERATIONS,
        .count = &a->generations},
       {"--min-acceptance", 0, SQ_OPT_TEXT, "X",
        "stop once a generation accepts less than this share of\n"

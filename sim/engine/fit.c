@@ -276,11 +276,11 @@ static int generation(smc *m, int g, double tolerance, long long *budget_left, b
     if (b > limit - next) b = limit - next;
     if (b > *budget_left) b = *budget_left;
     run_batch(m, g, next, b, c, g > 0 ? out->scale : NULL);
-    report_failures(s, g, next, c, b, &shown);
     if (s->cancel && *s->cancel) {
       rc = sq_error_set(err, SQ_ERUNTIME, "interrupted");
       break;
     }
+    report_failures(s, g, next, c, b, &shown);
     *budget_left -= b;
     gen->simulations += b;
     out->simulations += b;
@@ -339,7 +339,8 @@ static int generation(smc *m, int g, double tolerance, long long *budget_left, b
   if (!*done) return rc;
   if (g > 0) gen->tolerance = tolerance;
   gen->acceptance_rate = gen->simulations ? (double)within / gen->simulations : 0;
-  sq_normalise(gen->weight, (size_t)n);
+  if (!(sq_normalise(gen->weight, (size_t)n) > 0)) /* every kernel density underflowed */
+    for (int a = 0; a < n; a++) gen->weight[a] = 1.0 / n;
   gen->ess = sq_ess(gen->weight, (size_t)n);
   for (int a = 0; a < n; a++)
     for (int k = 0; k < d; k++)
