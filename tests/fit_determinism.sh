@@ -59,6 +59,15 @@ done
 expect "no accepted particle has founders at or above the capacity" \
   "awk -F, 'NR > 1 && \$3 >= 9.5 { exit 1 }' '$tmp/failing1/particles.csv'"
 
+# the prior may be the scenario's own "prior" object: the same fit
+printf '{"base": "%s", "prior": %s}\n' "$PWD/scenarios/well_run.json" \
+  "$(sed -n 's/^{"prior": //p; /^ *"engagement/p' "$tmp/prior.json" | sed '$ s/}$//')" > "$tmp/with_prior.json"
+"$shequn" fit "$tmp/with_prior.json" "${sets[@]}" --observed "$tmp/obs.csv" --seed 9 --particles 20 \
+  --max-generations 3 --draws 12 --what-if rituals.sharing.every_days=0 -q -o "$tmp/inside" >/dev/null ||
+  bad "a fit with the scenario's prior failed"
+expect "a prior inside the scenario gives the same particles" \
+  "cmp -s '$tmp/fit1/particles.csv' '$tmp/inside/particles.csv'"
+
 # a different seed gives a different fit (the seed reaches the candidates)
 "$shequn" fit scenarios/well_run.json "${sets[@]}" --observed "$tmp/obs.csv" --prior "$tmp/prior.json" \
   --seed 10 --particles 20 --max-generations 2 --draws 10 -q -o "$tmp/other" >/dev/null

@@ -78,7 +78,12 @@ check "shequn fit: empty.json: prior: no keys: name at least one key to fit" --o
 check "shequn fit: syntax.json:2:1: JSON syntax error" --observed $o --prior syntax.json
 check "shequn fit: noprior.json: no \"prior\" object: expected {\"prior\": {\"KEY\": {\"distribution\": \"uniform\", \"min\": A, \"max\": B}}}" --observed $o --prior noprior.json
 check "shequn fit: --observed FILE is required: the observed series to fit\nTry 'shequn fit --help'." --prior $p
-check "shequn fit: --prior FILE is required: the keys to fit and their priors\nTry 'shequn fit --help'." --observed $o
+check "shequn fit: $scenario: no \"prior\" object in the scenario: name the keys to fit there or in a file given with --prior" --observed $o
+printf '{"base": "%s", "prior": [1]}\n' "$scenario" > listprior.json
+n=$((n + 1))
+"$shequn" fit listprior.json --observed $o -o out$n 2>err$n >/dev/null
+expect "a scenario's prior that is not an object is refused" \
+  "[ \$? -eq 2 ] && [ \"\$(cat err$n)\" = 'shequn fit: listprior.json: prior: expected an object of keys and their distributions, got an array' ] && [ ! -e out$n ]"
 check "shequn fit: --what-if: rituals.sharing.every_dys: unknown key (did you mean rituals.sharing.every_days?)\nTry 'shequn fit --help'." --observed $o --prior $p --what-if rituals.sharing.every_dys=0
 check "shequn fit: --what-if: expected KEY=VALUE, got 'rituals'\nTry 'shequn fit --help'." --observed $o --prior $p --what-if rituals
 check "shequn fit: --min-acceptance: expected a number between 0 and 1, got '2'\nTry 'shequn fit --help'." --observed $o --prior $p --min-acceptance 2

@@ -29,8 +29,9 @@ static const char fit_about[] =
     "increasing; an empty cell is a gap.  PRIOR.json: {\"prior\": {\"KEY\":\n"
     "{\"distribution\": \"uniform\", \"min\": A, \"max\": B}, ...}} with uniform,\n"
     "log-uniform (min, max), normal (mean, sd; truncated to the key's range) or\n"
-    "beta (alpha, beta, optionally min and max).  Only group 0 of each run (the\n"
-    "first group founded on day 0) is compared with the observed series.\n";
+    "beta (alpha, beta, optionally min and max); or the same \"prior\" object in\n"
+    "the scenario file.  Only group 0 of each run (the first group founded on\n"
+    "day 0) is compared with the observed series.\n";
 
 static const char fit_after[] =
     "\n"
@@ -71,7 +72,8 @@ static int parse_args(int argc, char **argv, fit_args *a) {
   const sq_option options[] = {
       {"--observed", 0, SQ_OPT_TEXT, "FILE", "the observed series (CSV; required)",
        .text = &a->observed},
-      {"--prior", 0, SQ_OPT_TEXT, "FILE", "the keys to fit and their priors (JSON; required)",
+      {"--prior", 0, SQ_OPT_TEXT, "FILE",
+       "the keys to fit and their priors (JSON; default: the\nscenario's \"prior\" object)",
        .text = &a->prior},
       sq_opt_output(&a->output, "where to write (default: out/<scenario name>_fit);\n"
                                 "a new or empty folder, or one shequn wrote with --force"),
@@ -103,7 +105,7 @@ static int parse_args(int argc, char **argv, fit_args *a) {
       {"--quiet", 'q', SQ_OPT_FLAG, NULL, "no progress lines on stderr", .flag = &a->quiet},
   };
   const sq_verb verb = {"fit",
-                        "SCENARIO --observed OBSERVED.csv --prior PRIOR.json [OPTIONS]",
+                        "SCENARIO --observed OBSERVED.csv [--prior PRIOR.json] [OPTIONS]",
                         fit_about,
                         fit_after,
                         options,
@@ -120,8 +122,6 @@ static int parse_args(int argc, char **argv, fit_args *a) {
 static int check_args(fit_args *a, double *min_acceptance) {
   if (!a->observed)
     return sq_usage_error("fit", "--observed FILE is required: the observed series to fit");
-  if (!a->prior)
-    return sq_usage_error("fit", "--prior FILE is required: the keys to fit and their priors");
   *min_acceptance = 0.02;
   if (a->min_acceptance) {
     char *end;
@@ -173,7 +173,7 @@ int sq_cmd_fit(int argc, char **argv) {
   }
   sq_scenario_overrides over = {a.sets, a.n_sets, a.has_seed ? &a.seed : NULL, NULL};
   if (sq_scenario_read(sc, a.scenario, &over, &err) ||
-      sq_observed_read(&obs, a.observed, &err) || sq_prior_read(&prior, a.prior, &err)) {
+      sq_observed_read(&obs, a.observed, &err) || sq_prior_read(&prior, a.prior ? a.prior : a.scenario, !a.prior, &err)) {
     if (sq_is_sweep_file(a.scenario) && !obs.n)
       fprintf(stderr, "shequn fit: %s: this is a sweep file, not a scenario\n", a.scenario);
     else
@@ -224,7 +224,7 @@ int sq_cmd_fit(int argc, char **argv) {
               (int)a.draws, a.n_what_if ? " and the what-ifs" : "");
     rc = sq_fit_predict(&settings, &fit, (int)a.draws, a.what_if, a.n_what_if, &draws, &err);
     if (!rc) {
-      sq_fit_files files = {a.scenario, a.observed, a.prior, settings.seed, &obs, &prior,
+      sq_fit_files files = {a.scenario, a.observed, a.prior ? a.prior : a.scenario, settings.seed, &obs, &prior,
                             &fit,       &draws,     a.what_if};
       rc = sq_fit_write(dir, &files, &err);
       char path[4200];

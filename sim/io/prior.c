@@ -177,20 +177,25 @@ int sq_prior_parse(sq_fit_prior *prior, const cJSON *obj, const char *source, sq
   return SQ_OK;
 }
 
-int sq_prior_read(sq_fit_prior *prior, const char *path, sq_error *err) {
+int sq_prior_read(sq_fit_prior *prior, const char *path, bool in_scenario, sq_error *err) {
   memset(prior, 0, sizeof *prior);
   cJSON *root = sq_json_load(path, err);
   if (!root) return SQ_EINPUT;
   int rc;
   const cJSON *obj = cJSON_GetObjectItemCaseSensitive(root, "prior");
-  if (!obj)
+  if (!obj && in_scenario)
+    rc = sq_error_set(err, SQ_EINPUT,
+                      "%s: no \"prior\" object in the scenario: name the keys to fit there or in "
+                      "a file given with --prior",
+                      path);
+  else if (!obj)
     rc = sq_error_set(err, SQ_EINPUT,
                       "%s: no \"prior\" object: expected {\"prior\": {\"KEY\": {\"distribution\": "
                       "\"uniform\", \"min\": A, \"max\": B}}}",
                       path);
   else
     rc = sq_prior_parse(prior, obj, path, err);
-  for (const cJSON *item = root->child; item && !rc; item = item->next)
+  for (const cJSON *item = root->child; item && !rc && !in_scenario; item = item->next)
     if (strcmp(item->string, "prior") && strcmp(item->string, "$schema") &&
         strcmp(item->string, "description"))
       rc = sq_error_set(err, SQ_EINPUT, "%s: %.60s: unknown field (expected \"prior\")", path,
