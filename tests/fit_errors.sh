@@ -38,11 +38,11 @@ printf '{"prior": {\n' > syntax.json
 printf '{"priors": {}}\n' > noprior.json
 
 n=0
-check() { # expected-stderr arguments...
+check() { # expected-stderr arguments... (the scenario: $scen, or well_run)
   local expected=$1 out status
   shift
   n=$((n + 1))
-  out=$("$shequn" fit "$scenario" -o "out$n" "$@" 2>err$n)
+  out=$("$shequn" fit "${scen:-$scenario}" -o "out$n" "$@" 2>err$n)
   status=$?
   if [ $status -ne 2 ]; then bad "fit $*: exit status $status, expected 2"; return; fi
   if [ -n "$out" ]; then bad "fit $*: wrote to stdout"; return; fi
@@ -87,4 +87,7 @@ expect "a scenario's prior that is not an object is refused" \
 check "shequn fit: --what-if: rituals.sharing.every_dys: unknown key (did you mean rituals.sharing.every_days?)\nTry 'shequn fit --help'." --observed $o --prior $p --what-if rituals.sharing.every_dys=0
 check "shequn fit: --what-if: expected KEY=VALUE, got 'rituals'\nTry 'shequn fit --help'." --observed $o --prior $p --what-if rituals
 check "shequn fit: --min-acceptance: expected a number between 0 and 1, got '2'\nTry 'shequn fit --help'." --observed $o --prior $p --min-acceptance 2
+check "shequn fit: --budget 20 is below --particles 50: generation 0 alone simulates at least as many\nTry 'shequn fit --help'." --observed $o --prior $p --budget 20 --particles 50
+printf '{"base": "%s", "vary": [{"key": "recruitment.outreach.per_day", "min": 1, "max": 3}]}\n' "$scenario" > varies.json
+scen=varies.json check "shequn fit: good.json: prior.recruitment.outreach.per_day: the scenario's \"vary\" list draws this key anew for each run; a fitted key must not vary" --observed $o --prior $p
 exit $fail

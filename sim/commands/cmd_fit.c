@@ -122,6 +122,9 @@ static int parse_args(int argc, char **argv, fit_args *a) {
 static int check_args(fit_args *a, double *min_acceptance) {
   if (!a->observed)
     return sq_usage_error("fit", "--observed FILE is required: the observed series to fit");
+  if (a->budget < a->particles)
+    return sq_usage_error("fit", "--budget %lld is below --particles %lld: generation 0 alone "
+                          "simulates at least as many", a->budget, a->particles);
   *min_acceptance = 0.02;
   if (a->min_acceptance) {
     char *end;
@@ -182,6 +185,16 @@ int sq_cmd_fit(int argc, char **argv) {
     goto done;
   }
   if ((rc = check_what_ifs(sc, &a))) goto done;
+  for (int k = 0; k < prior.n; k++)
+    for (int v = 0; v < sc->vary.count; v++)
+      if (sc->vary.item[v].param == prior.param[k]) {
+        fprintf(stderr,
+                "shequn fit: %s: prior.%s: the scenario's \"vary\" list draws this key anew for "
+                "each run; a fitted key must not vary\n",
+                a.prior ? a.prior : a.scenario, prior.param[k]->path);
+        rc = 2;
+        goto done;
+      }
 
   char dir[4096];
   if (a.output)
