@@ -59,7 +59,7 @@ check "shequn fit: word.csv:3:3: members: expected a number at least 0 or an emp
 check "shequn fit: noday.csv:1: no 'day' column in the header (expected day and some of members, active, posts, joins, leaves)" --observed noday.csv --prior $p
 check "shequn fit: fields.csv:3: 3 fields, the header has 2" --observed fields.csv --prior $p
 check "shequn fit: negative.csv:4:3: members: expected a number at least 0 or an empty cell (a gap), found '-1'" --observed negative.csv --prior $p
-check "shequn fit: halfday.csv:3:1: day: expected a whole number from 0 to 1000000, found '1.5'" --observed halfday.csv --prior $p
+check "shequn fit: halfday.csv:3:1: day: expected a whole number from 0 to 36000, found '1.5'" --observed halfday.csv --prior $p
 check "shequn fit: allgaps.csv: column 'members' has no values, only gaps" --observed allgaps.csv --prior $p
 check "shequn fit: missing.csv: cannot read: No such file or directory" --observed missing.csv --prior $p
 o=ok.csv

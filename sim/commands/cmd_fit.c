@@ -238,7 +238,7 @@ int sq_cmd_fit(int argc, char **argv) {
     rc = sq_fit_predict(&settings, &fit, (int)a.draws, a.what_if, a.n_what_if, &draws, &err);
     if (!rc) {
       sq_fit_files files = {a.scenario, a.observed, a.prior ? a.prior : a.scenario, settings.seed, &obs, &prior,
-                            &fit,       &draws,     a.what_if};
+                            &fit,       &draws,     a.what_if, stdout};
       rc = sq_fit_write(dir, &files, &err);
       char path[4200];
       snprintf(path, sizeof path, "%s/scenario.json", dir);
@@ -257,8 +257,9 @@ int sq_cmd_fit(int argc, char **argv) {
     rc = *cancel ? 130 : rc == SQ_EINPUT ? 2 : 1;
     goto done;
   }
-  printf("%s: fitted %d key%s to %s in %.1f s; wrote %s/\n", sc->name, prior.n,
-         prior.n == 1 ? "" : "s", a.observed, sq_seconds() - started, dir);
+  printf("%s: fitted %d key%s to %s in %.1f s on %d thread%s\nwrote %s/\n", sc->name, prior.n,
+         prior.n == 1 ? "" : "s", a.observed, sq_seconds() - started, (int)a.threads,
+         a.threads == 1 ? "" : "s", dir);
   /* charts: sq_plot_fit_dir (plots/) draws them */
 done:
   free(sc);

@@ -264,6 +264,60 @@ static char *summary(const sq_fit_files *in, const forecasts *fc) {
   return text;
 }
 
+/* A remaining life in days, or ">365". */
+static const char *days(double v, char *buf, size_t size) {
+  if (isfinite(v))
+    snprintf(buf, size, "%.0f", v);
+  else
+    snprintf(buf, size, ">%d", SQ_FORECAST_DAYS);
+  return buf;
+}
+
+static void survival_line(FILE *f, const sq_forecast *fc) {
+  char m[16];
+  fprintf(f, "alive 365 days later %.0f%%, median remaining life %s days", 100 * fc->alive[365],
+          days(fc->median, m, sizeof m));
+}
+
+static void report(FILE *f, const sq_fit_files *in, const forecasts *fc) {
+  const sq_fit_result *fit = in->fit;
+  const sq_fit_generation *last = &fit->gen[fit->generations - 1];
+  int d = fit->d;
+  fprintf(f, "%d generation%s, %lld simulations (%lld failed); stopped: %s\n", fit->generations,
+          fit->generations == 1 ? "" : "s", fit->simulations, fit->failed, fit->stopped);
+  double *col = malloc((size_t)last->accepted * sizeof *col);
+  for (int k = 0; k < d && col; k++) {
+    for (int a = 0; a < last->accepted; a++) col[a] = last->value[(size_t)a * d + k];
+    size_t n = (size_t)last->accepted;
+    const sq_prior *p = &in->prior_keys->dist[k];
+    fprintf(f, "  %s: median %.4g, 90%% interval %.4g to %.4g (prior %s %.4g, %.4g)\n",
+            in->prior_keys->param[k]->path, sq_weighted_quantile(col, last->weight, n, 0.5),
+            sq_weighted_quantile(col, last->weight, n, 0.05),
+            sq_weighted_quantile(col, last->weight, n, 0.95), sq_prior_kind_names[p->kind], p->a,
+            p->b);
+  }
+  free(col);
+  char lo[16], hi[16];
+  fprintf(f, "forecast from day %d (%d of %d posterior runs alive then): ", (int)in->obs->last_day,
+          fc->n, in->draws->n);
+  if (fc->n == 0) {
+    fputs("none to forecast\n", f);
+    return;
+  }
+  survival_line(f, &fc->f[0]);
+  fprintf(f, " (95%%: %s to %s)\n", days(fc->f[0].lo95, lo, sizeof lo),
+          days(fc->f[0].hi95, hi, sizeof hi));
+  for (int k = 0; k < in->draws->n_what_if; k++) {
+    fprintf(f, "  what if %s: ", in->what_if[k]);
+    survival_line(f, &fc->f[k + 1]);
+    fprintf(f, "; change of the median %+.0f days (95%%: %+.0f to %+.0f)%s\n", fc->change[k],
+            fc->lo[k], fc->hi[k],
+            isnan(fc->f[0].median) || isnan(fc->f[k + 1].median)
+                ? ", lives beyond 365 days counted as 366"
+                : "");
+  }
+}
+
 enum { OBSERVED, PARTICLES, GENERATIONS, PREDICTIVE, FORECAST, FILES };
 
 int sq_fit_write(const char *dir, const sq_fit_files *in, sq_error *err) {
@@ -291,6 +345,7 @@ int sq_fit_write(const char *dir, const sq_fit_files *in, sq_error *err) {
     text = NULL;
   }
   free(text);
+  if (!rc && in->report) report(in->report, in, &fc);
   free(fc.life);
   free(fc.f);
   free(fc.change);
