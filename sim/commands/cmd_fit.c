@@ -175,13 +175,17 @@ int sq_cmd_fit(int argc, char **argv) {
     goto done;
   }
   sq_scenario_overrides over = {a.sets, a.n_sets, a.has_seed ? &a.seed : NULL, NULL};
-  if (sq_scenario_read(sc, a.scenario, &over, &err) ||
-      sq_observed_read(&obs, a.observed, &err) || sq_prior_read(&prior, a.prior ? a.prior : a.scenario, !a.prior, &err)) {
-    if (sq_is_sweep_file(a.scenario) && !obs.n)
-      fprintf(stderr, "shequn fit: %s: this is a sweep file, not a scenario\n", a.scenario);
-    else
-      fprintf(stderr, "shequn fit: %s\n", err.message);
+  const char *prior_file = a.prior ? a.prior : a.scenario;
+  if (sq_scenario_read(sc, a.scenario, &over, &err)) {
+    if (sq_is_sweep_file(a.scenario)) /* rather than "scenario: unknown key" */
+      sq_error_set(&err, SQ_EINPUT, "%s: this is a sweep file, not a scenario", a.scenario);
     rc = 2;
+  } else if (sq_observed_read(&obs, a.observed, &err) ||
+             sq_prior_read(&prior, prior_file, !a.prior, &err)) {
+    rc = 2;
+  }
+  if (rc) {
+    fprintf(stderr, "shequn fit: %s\n", err.message);
     goto done;
   }
   if ((rc = check_what_ifs(sc, &a))) goto done;
@@ -191,7 +195,7 @@ int sq_cmd_fit(int argc, char **argv) {
         fprintf(stderr,
                 "shequn fit: %s: prior.%s: the scenario's \"vary\" list draws this key anew for "
                 "each run; a fitted key must not vary\n",
-                a.prior ? a.prior : a.scenario, prior.param[k]->path);
+                prior_file, prior.param[k]->path);
         rc = 2;
         goto done;
       }
@@ -237,12 +241,13 @@ int sq_cmd_fit(int argc, char **argv) {
               (int)a.draws, a.n_what_if ? " and the what-ifs" : "");
     rc = sq_fit_predict(&settings, &fit, (int)a.draws, a.what_if, a.n_what_if, &draws, &err);
     if (!rc) {
-      sq_fit_files files = {a.scenario, a.observed, a.prior ? a.prior : a.scenario, settings.seed, &obs, &prior,
-                            &fit,       &draws,     a.what_if, stdout};
-      rc = sq_fit_write(dir, &files, &err);
+      /* scenario.json first: summary.json, written last, marks a complete folder */
       char path[4200];
       snprintf(path, sizeof path, "%s/scenario.json", dir);
-      if (!rc) rc = sq_write_json(path, sq_scenario_to_json(sc), &err);
+      rc = sq_write_json(path, sq_scenario_to_json(sc), &err);
+      sq_fit_files files = {a.scenario, a.observed, prior_file, settings.seed, &obs, &prior,
+                            &fit,       &draws,     a.what_if,  stdout};
+      if (!rc) rc = sq_fit_write(dir, &files, &err);
       sq_fit_draws_free(&draws);
     }
     sq_fit_result_free(&fit);

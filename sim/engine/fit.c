@@ -367,7 +367,10 @@ int sq_fit_run(const sq_fit_settings *s, sq_fit_result *out, sq_error *err) {
       sq_weighted_cov(p->z, p->weight, (size_t)p->accepted, m.d, mean, cov);
       for (int k = 0; k < m.d * m.d; k++) cov[k] *= 2;
       int rc = sq_kernel_init(&m.kernel, cov, m.d, err);
-      if (rc) return rc;
+      if (rc) {
+        sq_fit_result_free(out);
+        return rc;
+      }
       m.prev = p;
     }
     bool done;
