@@ -63,8 +63,12 @@ expect "no accepted particle has founders at or above the capacity" \
 printf '{"base": "%s", "prior": %s}\n' "$PWD/scenarios/well_run.json" \
   "$(sed -n 's/^{"prior": //p; /^ *"engagement/p' "$tmp/prior.json" | sed '$ s/}$//')" > "$tmp/with_prior.json"
 "$shequn" fit "$tmp/with_prior.json" "${sets[@]}" --observed "$tmp/obs.csv" --seed 9 --particles 20 \
-  --max-generations 3 --draws 12 --what-if rituals.sharing.every_days=0 -q -o "$tmp/inside" >/dev/null ||
-  bad "a fit with the scenario's prior failed"
+  --max-generations 3 --draws 12 --what-if rituals.sharing.every_days=0 -q --lang zh \
+  -o "$tmp/inside" >"$tmp/inside.out" || bad "a fit with the scenario's prior failed"
+expect "the report in Chinese with --lang zh" \
+  "grep -q '拟合了 2 个键' '$tmp/inside.out' && grep -q '^  如果 rituals.sharing.every_days=0：' '$tmp/inside.out'"
+expect "the files do not depend on --lang" "cmp -s '$tmp/fit1/summary.json' '$tmp/inside/summary.json' || \
+  cmp -s <(sed '/\"prior\":\|\"scenario\":/d' '$tmp/fit1/summary.json') <(sed '/\"prior\":\|\"scenario\":/d' '$tmp/inside/summary.json')"
 expect "a prior inside the scenario gives the same particles" \
   "cmp -s '$tmp/fit1/particles.csv' '$tmp/inside/particles.csv'"
 

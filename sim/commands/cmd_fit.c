@@ -53,6 +53,7 @@ typedef struct fit_args {
   const char *output, *observed, *prior, *min_acceptance;
   long long seed, threads, particles, generations, budget, draws;
   bool has_seed, force, quiet;
+  const char *lang;
   const char **sets, **what_if;
   int n_sets, n_what_if;
 } fit_args;
@@ -63,6 +64,7 @@ static int parse_args(int argc, char **argv, fit_args *a) {
   a->generations = 6;
   a->budget = 50000;
   a->draws = 200;
+  a->lang = "en";
   a->sets = calloc((size_t)(argc > 0 ? argc : 1), sizeof *a->sets);
   a->what_if = calloc((size_t)(argc > 0 ? argc : 1), sizeof *a->what_if);
   if (!a->sets || !a->what_if) {
@@ -102,6 +104,8 @@ static int parse_args(int argc, char **argv, fit_args *a) {
        .list = a->what_if, .n = &a->n_what_if},
       sq_opt_set(a->sets, &a->n_sets, "override a scenario key, e.g. --set group.capacity=200;\n"
                                       "may be repeated; VALUE is JSON or a bare word"),
+      sq_opt_lang(&a->lang, "en (default) or zh: the closing report in English or\n"
+                            "in Chinese (files are the same)"),
       {"--quiet", 'q', SQ_OPT_FLAG, NULL, "no progress lines on stderr", .flag = &a->quiet},
   };
   const sq_verb verb = {"fit",
@@ -234,6 +238,7 @@ int sq_cmd_fit(int argc, char **argv) {
                               .progress = a.quiet ? NULL : stderr};
   sq_fit_result fit;
   sq_fit_draws draws = {0};
+  bool zh = strcmp(a.lang, "zh") == 0;
   rc = sq_fit_run(&settings, &fit, &err);
   if (!rc) {
     if (!a.quiet)
@@ -246,7 +251,7 @@ int sq_cmd_fit(int argc, char **argv) {
       snprintf(path, sizeof path, "%s/scenario.json", dir);
       rc = sq_write_json(path, sq_scenario_to_json(sc), &err);
       sq_fit_files files = {a.scenario, a.observed, prior_file, settings.seed, &obs, &prior,
-                            &fit,       &draws,     a.what_if,  stdout};
+                            &fit,       &draws,     a.what_if,  stdout, zh};
       if (!rc) rc = sq_fit_write(dir, &files, &err);
       sq_fit_draws_free(&draws);
     }
@@ -262,9 +267,14 @@ int sq_cmd_fit(int argc, char **argv) {
     rc = *cancel ? 130 : rc == SQ_EINPUT ? 2 : 1;
     goto done;
   }
-  printf("%s: fitted %d key%s to %s in %.1f s on %d thread%s\nwrote %s/\n", sc->name, prior.n,
-         prior.n == 1 ? "" : "s", a.observed, sq_seconds() - started, (int)a.threads,
-         a.threads == 1 ? "" : "s", dir);
+  double seconds = sq_seconds() - started;
+  if (zh)
+    printf("%s：用 %s 拟合了 %d 个键，用时 %.1f 秒（%d 个线程）\n已写入 %s/\n", sc->name,
+           a.observed, prior.n, seconds, (int)a.threads, dir);
+  else
+    printf("%s: fitted %d key%s to %s in %.1f s on %d thread%s\nwrote %s/\n", sc->name, prior.n,
+           prior.n == 1 ? "" : "s", a.observed, seconds, (int)a.threads, a.threads == 1 ? "" : "s",
+           dir);
   /* charts: sq_plot_fit_dir (plots/) draws them */
 done:
   free(sc);

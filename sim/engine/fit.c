@@ -255,17 +255,25 @@ static int generation(smc *m, int g, double tolerance, long long *budget_left, b
     if (*budget_left <= 0) {
       snprintf(out->stopped, sizeof out->stopped,
                "the simulation budget ran out in generation %d, which is left out", g);
+      snprintf(out->stopped_zh, sizeof out->stopped_zh, "第 %d 代中模拟次数用完，该代不计", g);
       break;
     }
     if (next >= limit) {
       if (g == 0)
         snprintf(out->stopped, sizeof out->stopped,
                  "fewer than %d of %lld simulations from the prior succeeded", n, next);
+      if (g == 0)
+        snprintf(out->stopped_zh, sizeof out->stopped_zh,
+                 "从先验出发的 %lld 次模拟中成功的不到 %d 次", next, n);
       else
         snprintf(out->stopped, sizeof out->stopped,
                  "generation %d accepted fewer than %d of %lld candidates (acceptance below %g); "
                  "it is left out",
                  g, n, next, s->min_acceptance);
+      if (g > 0)
+        snprintf(out->stopped_zh, sizeof out->stopped_zh,
+                 "第 %d 代在 %lld 个候选中接受的不到 %d 个（接受率低于 %g），该代不计", g, next, n,
+                 s->min_acceptance);
       break;
     }
     /* the batch: what the acceptance so far suggests will finish the generation */
@@ -399,21 +407,27 @@ int sq_fit_run(const sq_fit_settings *s, sq_fit_result *out, sq_error *err) {
     if (g > 0 && gen->acceptance_rate < s->min_acceptance) {
       snprintf(out->stopped, sizeof out->stopped, "the acceptance rate %.3g fell below %g",
                gen->acceptance_rate, s->min_acceptance);
+      snprintf(out->stopped_zh, sizeof out->stopped_zh, "接受率 %.3g 低于 %g",
+               gen->acceptance_rate, s->min_acceptance);
       break;
     }
     double next = sq_tolerance(gen->distance, (size_t)gen->accepted, s->quantile);
     if (g > 0 && !((gen->tolerance - next) >= s->stall * gen->tolerance)) {
       snprintf(out->stopped, sizeof out->stopped,
                "the tolerance stalled (it would fall by less than %g%%)", 100 * s->stall);
+      snprintf(out->stopped_zh, sizeof out->stopped_zh, "容差停滞（下降不到 %g%%）",
+               100 * s->stall);
       break;
     }
     if (g + 1 == max_g) {
       snprintf(out->stopped, sizeof out->stopped, "it reached %d generations", max_g);
+      snprintf(out->stopped_zh, sizeof out->stopped_zh, "已达到 %d 代", max_g);
       break;
     }
     if (budget_left <= 0) {
       snprintf(out->stopped, sizeof out->stopped, "the simulation budget of %lld ran out",
                s->budget);
+      snprintf(out->stopped_zh, sizeof out->stopped_zh, "%lld 次模拟的预算已用完", s->budget);
       break;
     }
     tolerance = next;

@@ -17,6 +17,7 @@ typedef struct sq_fit_files {
   const sq_fit_draws *draws;
   const char *const *what_if; /* draws->n_what_if assignments as given */
   FILE *report;               /* when not NULL, a plain report of the fit is printed here */
+  bool chinese;               /* the report in Chinese */
 } sq_fit_files;
 
 /* Write the files into dir; then, if in->report, print what they say. */
