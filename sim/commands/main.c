@@ -18,6 +18,8 @@ const sq_command sq_commands[] = {
      sq_cmd_sweep},
     {"serve", "", "serve the classroom page: strategies side by side, live (HTTP)",
      sq_cmd_serve},
+    {"fit", "SCENARIO", "fit keys to an observed series (ABC-SMC) and forecast its life",
+     sq_cmd_fit},
     {"validate", "FILE...", "check scenario files without running them", sq_cmd_validate},
     {"params", "", "list every scenario key with its type, unit, range and default",
      sq_cmd_params},
