@@ -1,0 +1,20 @@
+# Pairs of parameters of a fit, a panel each: every particle of the last
+# generation, drawn as large as its weight.  Variables: data (prepared by
+# shequn: per pair a block "x,y,size", blocks separated by two blank lines),
+# n, xnames[n], ynames[n], xlog[n], ylog[n] ("1": a log axis).
+load dir_plots."/common.gp"
+unset key
+unset title
+set xtics font ",16"
+set ytics font ",16"
+set bmargin 4
+set multiplot layout 1, n title title font ",28"
+unset title
+do for [k=1:n] {
+  set xlabel xnames[k] font ",18"
+  set ylabel ynames[k] font ",18"
+  if (real(xlog[k]) > 0) { set logscale x } else { unset logscale x }
+  if (real(ylog[k]) > 0) { set logscale y } else { unset logscale y }
+  plot data index (k - 1) using 1:2:3 with points pt 7 ps variable lc rgb "#802171b5"
+}
+unset multiplot
