@@ -64,7 +64,7 @@ fi
 # timeseries.csv: the first group's rows (docs/OUTPUTS.md), columns found
 # by name; the noise and the gaps drawn in order of days from the seed
 awk -F, -v seed="$seed" -v noise="$noise" -v gaps="$gaps" -v days="$days" '
-  NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; state = (seed % 2147483646) + 1; for (i = 0; i < 20; i++) uniform(); next }
+  NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; state = (seed % 2147483646) + 1; for (i = 0; i < 20 + seed % 1009; i++) uniform(); next }
   $c["replicate"] == 0 && $c["group"] == 0 { d = $c["day"] + 0; m[d] = $c["members"]; a[d] = $c["active"]; p[d] = $c["posts"]; if (d > last) last = d }
   function uniform() { state = (state * 16807) % 2147483647; return state / 2147483647 }
   function normal() { return sqrt(-2 * log(uniform())) * cos(6.283185307179586 * uniform()) }
