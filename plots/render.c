@@ -68,9 +68,16 @@ static void chart_name(const char *dir, bool sweep, char *buf, size_t size) {
   cJSON_Delete(j);
 }
 
-/* The name to title a fit's charts with: its scenario's file name without
- * ".json" (summary.json's "scenario"), else the folder's base name. */
+/* The name to title a fit's charts with: its scenario's (scenario.json),
+ * else its scenario file's name without ".json" (summary.json's
+ * "scenario"), else the folder's base name. */
 static void fit_name(const char *dir, char *buf, size_t size) {
+  cJSON *own = sq_plot_optional_json(dir, "scenario.json");
+  const cJSON *name = cJSON_GetObjectItemCaseSensitive(own, "name");
+  bool named = cJSON_IsString(name) && *name->valuestring;
+  if (named) snprintf(buf, size, "%s", name->valuestring);
+  cJSON_Delete(own);
+  if (named) return;
   cJSON *j = sq_plot_optional_json(dir, "summary.json");
   const cJSON *scenario = cJSON_GetObjectItemCaseSensitive(j, "scenario");
   const char *slash = strrchr(dir, '/');

@@ -40,6 +40,12 @@ legend posterior.svg recruitment.outreach.per_day team.burnout_per_year "median 
 legend generations-zh.svg "容差（接受的距离）" "接受率"
 expect "charts titled with the scenario of summary.json (well_run: Well run / 运营良好)" \
   'grep -q "Well run: how long the group lives on" "$tmp/fit/forecast.svg" && grep -q "运营良好：社群还能存活多久" "$tmp/fit/forecast-zh.svg"'
+# a fit folder's scenario.json (as `shequn fit` writes it) names the scenario first
+cp -r "$tmp/fit" "$tmp/titled" && rm -f "$tmp/titled"/*.png "$tmp/titled"/*.svg
+echo '{"name": "mine", "title": "My book club", "title_zh": "我的读书会"}' > "$tmp/titled/scenario.json"
+"$shequn" plot "$tmp/titled" --format svg >/dev/null && "$shequn" plot "$tmp/titled" --format svg --lang zh >/dev/null || bad "plot titled"
+expect "scenario.json's title and title_zh name the scenario in a fit's charts" \
+  'grep -q "My book club: how long the group lives on" "$tmp/titled/forecast.svg" && grep -q "我的读书会：社群还能存活多久" "$tmp/titled/forecast-zh.svg"'
 # the observed points: one per day observed, none at a gap (empty cells)
 observed=$(awk -F, 'NR > 1 && $2 != ""' "$tmp/fit/observed.csv" | wc -l)
 gaps=$(awk -F, 'NR > 1 && $2 == ""' "$tmp/fit/observed.csv" | wc -l)
