@@ -41,7 +41,11 @@ typedef enum sq_purpose {
   SQ_DRAW_DESIGN_SHUFFLE = 14, /* a Fisher-Yates step of a Latin hypercube */
   SQ_DRAW_BOOTSTRAP = 15,      /* a bootstrap resample of sensitivity indices */
   SQ_DRAW_CHARACTER = 16,      /* a group's character (models/character.c) */
-  SQ_DRAW_ARRIVAL = 17         /* the day an agent enters the market, (seed, replicate, agent) */
+  SQ_DRAW_ARRIVAL = 17,        /* the day an agent enters the market, (seed, replicate, agent) */
+  /* 18 is SQ_DRAW_INTEREST on main */
+  SQ_DRAW_FIT_PROPOSAL = 19,   /* a fit candidate's parameters, (seed, generation, index) */
+  SQ_DRAW_FIT_REPLICATE = 20,  /* the replicate a fit candidate is simulated as */
+  SQ_DRAW_FIT_DRAWS = 21       /* a fit's posterior draws and bootstrap resamples */
 } sq_purpose;
 
 /* Counter words used where a draw does not depend on day or replicate. */

@@ -14,6 +14,7 @@ int sq_cmd_compare(int argc, char **argv);
 int sq_cmd_plot(int argc, char **argv);
 int sq_cmd_gallery(int argc, char **argv);
 int sq_cmd_sweep(int argc, char **argv);
+int sq_cmd_fit(int argc, char **argv);
 /* `shequn help --man | --bash-completion` (sim/commands/manual.c) */
 int sq_cmd_help(int argc, char **argv);
 

@@ -16,6 +16,8 @@ const sq_command sq_commands[] = {
      sq_cmd_gallery},
     {"sweep", "SWEEP", "run a parameter sweep, resumable, summarised, with sensitivity",
      sq_cmd_sweep},
+    {"fit", "SCENARIO", "fit keys to an observed series (ABC-SMC) and forecast its life",
+     sq_cmd_fit},
     {"validate", "FILE...", "check scenario files without running them", sq_cmd_validate},
     {"params", "", "list every scenario key with its type, unit, range and default",
      sq_cmd_params},

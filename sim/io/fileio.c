@@ -213,3 +213,27 @@ int sq_atomic_open_in(sq_atomic_file *af, const char *dir, const char *name, con
   if (!rc) fputs(header, af->f);
   return rc;
 }
+
+cJSON *sq_json_load(const char *path, sq_error *err) {
+  char *text = sq_read_file(path, NULL, err);
+  if (!text) return NULL;
+  const char *end = NULL;
+  cJSON *root = cJSON_ParseWithOpts(text, &end, true);
+  if (!root && sq_json_deeper_than(text, strlen(text), CJSON_NESTING_LIMIT)) {
+    sq_error_set(err, SQ_EINPUT, "%s: nested deeper than %d levels", path, CJSON_NESTING_LIMIT);
+  } else if (!root) {
+    int line = 1, column = 1;
+    for (const char *c = text; end && c < end && *c; c++)
+      if (*c == '\n')
+        line++, column = 1;
+      else
+        column++;
+    sq_error_set(err, SQ_EINPUT, "%s:%d:%d: JSON syntax error", path, line, column);
+  } else if (!cJSON_IsObject(root)) {
+    sq_error_set(err, SQ_EINPUT, "%s: expected a JSON object at the top level", path);
+    cJSON_Delete(root);
+    root = NULL;
+  }
+  free(text);
+  return root;
+}

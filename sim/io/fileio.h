@@ -59,6 +59,11 @@ bool sq_json_deeper_than(const char *text, size_t len, int limit);
 struct cJSON;
 const char *sq_json_kind(const struct cJSON *v);
 
+/* Read the JSON file `path` (sq_read_file) whose top level must be an
+ * object: the document (caller deletes), or NULL with SQ_EINPUT in err
+ * ("PATH:LINE:COLUMN: JSON syntax error", nesting too deep, not an object). */
+struct cJSON *sq_json_load(const char *path, sq_error *err);
+
 /* mkdir -p. */
 int sq_make_dirs(const char *dir, sq_error *err);
 

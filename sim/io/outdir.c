@@ -10,11 +10,12 @@
 
 #include "sim/io/fileio.h"
 
-/* Every file name an output folder of run, compare, gallery or plot holds. */
+/* Every file name an output folder of run, compare, gallery, fit or plot holds. */
 static const char *const result_files[] = {
     SQ_MARKER,      "timeseries.csv", "groups.csv",    "members.csv", "curves.csv",
     "survival.csv", "varied.csv",     "summary.json",  "scenario.json", "comparison.csv",
-    "index.html",   "index.zh.html",  NULL};
+    "index.html",   "index.zh.html",  "observed.csv",  "particles.csv", "generations.csv",
+    "predictive.csv", "forecast.csv", NULL};
 static const char *const chart_kinds[] = {"lifecycle", "network", "survival", "participation",
                                           "comparison", "indices", "posterior", "posterior-pairs",
                                           "generations", "forecast", NULL};

@@ -297,29 +297,11 @@ bool sq_is_sweep_file(const char *path) {
 int sq_sweep_load(sq_sweep *s, const char *path, sq_error *err) {
   memset(s, 0, sizeof *s);
   snprintf(s->source, sizeof s->source, "%s", path);
-  char *text = sq_read_file(path, NULL, err);
-  if (!text) return SQ_EINPUT;
-  const char *end = NULL;
-  cJSON *root = cJSON_ParseWithOpts(text, &end, true);
-  int rc;
-  if (!root && sq_json_deeper_than(text, strlen(text), CJSON_NESTING_LIMIT)) {
-    rc = sq_error_set(err, SQ_EINPUT, "%s: nested deeper than %d levels", path, CJSON_NESTING_LIMIT);
-  } else if (!root) {
-    int line = 1, column = 1;
-    for (const char *c = text; end && c < end && *c; c++)
-      if (*c == '\n')
-        line++, column = 1;
-      else
-        column++;
-    rc = sq_error_set(err, SQ_EINPUT, "%s:%d:%d: JSON syntax error", path, line, column);
-  } else if (!cJSON_IsObject(root)) {
-    rc = sq_error_set(err, SQ_EINPUT, "%s: expected a JSON object at the top level", path);
-  } else {
-    rc = parse_sweep(s, root, err);
-    if (!rc) rc = expand(s, err);
-  }
+  cJSON *root = sq_json_load(path, err);
+  if (!root) return SQ_EINPUT;
+  int rc = parse_sweep(s, root, err);
+  if (!rc) rc = expand(s, err);
   cJSON_Delete(root);
-  free(text);
   return rc;
 }
 
