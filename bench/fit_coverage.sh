@@ -6,13 +6,16 @@
 # history was made with.  A calibrated fit covers about 90% of them.
 #
 #   bash bench/fit_coverage.sh [-M N] [--scenario FILE] [--prior FILE] [--days D]
-#        [--seed S] [-o DIR] [-- FIT OPTIONS...]
+#        [--set KEY=VALUE]... [--seed S] [-o DIR] [-- FIT OPTIONS...]
 #
 #   -M N        datasets (default 40)
 #   --scenario  the scenario (default scenarios/well_run.json)
 #   --prior     the prior (default scenarios/observed/book_club.prior.json);
 #               uniform and log-uniform priors only (python3 reads the JSON)
 #   --days D    days observed (default 150)
+#   --set       a scenario setting of both the histories and the fits
+#               (default, as in the book club example: group.known_first=true;
+#               any --set replaces it)
 #   --seed S    dataset i is made with seed S + i and fitted with seed S + i
 #               (default 1000)
 #   -o DIR      where to keep the datasets, the fits and the tables
@@ -27,19 +30,21 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 m=40 scenario=scenarios/well_run.json prior=scenarios/observed/book_club.prior.json
 days=150 seed=1000 out=out/fit_coverage shequn=${SHEQUN:-build/shequn}
-fit_args=()
+fit_args=() sets=() own_sets=()
 while [ $# -gt 0 ]; do
   case $1 in
     -M) m=$2; shift 2 ;;
     --scenario) scenario=$2; shift 2 ;;
     --prior) prior=$2; shift 2 ;;
     --days) days=$2; shift 2 ;;
+    --set) own_sets+=(--set "$2"); shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     -o) out=$2; shift 2 ;;
     --) shift; fit_args=("$@"); break ;;
-    *) echo "usage: bash bench/fit_coverage.sh [-M N] [--scenario FILE] [--prior FILE] [--days D] [--seed S] [-o DIR] [-- FIT OPTIONS...]" >&2; exit 2 ;;
+    *) echo "usage: bash bench/fit_coverage.sh [-M N] [--scenario FILE] [--prior FILE] [--days D] [--set KEY=VALUE]... [--seed S] [-o DIR] [-- FIT OPTIONS...]" >&2; exit 2 ;;
   esac
 done
+if [ ${#own_sets[@]} -gt 0 ]; then sets=("${own_sets[@]}"); else sets=(--set group.known_first=true); fi
 [ -e "$out" ] && { echo "fit_coverage: $out exists: name another folder with -o" >&2; exit 2; }
 [ -x "$shequn" ] || { echo "fit_coverage: $shequn: build it first (bash scripts/setup.sh build)" >&2; exit 2; }
 mkdir -p "$out"
@@ -68,14 +73,14 @@ for line in open(sys.argv[1]):
     v = math.exp(r.uniform(math.log(lo), math.log(hi))) if d == "log-uniform" else r.uniform(lo, hi)
     print(key, "%.6g" % v)
 PY
-  sets=()
-  while read -r key v; do sets+=(--set "$key=$v"); done < "$out/truth_$i.txt"
-  if ! bash scripts/synthetic_observed.sh "$scenario" "$days" "$out/observed_$i.csv" "${sets[@]}" \
+  truth=()
+  while read -r key v; do truth+=(--set "$key=$v"); done < "$out/truth_$i.txt"
+  if ! bash scripts/synthetic_observed.sh "$scenario" "$days" "$out/observed_$i.csv" "${sets[@]}" "${truth[@]}" \
        --seed "$s" --shequn "$shequn" 2> "$out/observed_$i.log"; then
     echo "dataset $i: synthetic_observed failed ($(tr '\n' ' ' < "$out/observed_$i.log"))" >> "$out/failed.txt"
     continue
   fi
-  if ! "$shequn" fit "$scenario" --observed "$out/observed_$i.csv" --prior "$prior" --seed "$s" \
+  if ! "$shequn" fit "$scenario" "${sets[@]}" --observed "$out/observed_$i.csv" --prior "$prior" --seed "$s" \
        --quiet "${fit_args[@]}" -o "$out/fit_$i" > "$out/fit_$i.log" 2>&1; then
     echo "dataset $i: fit failed ($(tail -1 "$out/fit_$i.log"))" >> "$out/failed.txt"
     continue

@@ -4,6 +4,9 @@
 # n, xnames[n], ynames[n], xlog[n], ylog[n] ("1": a log axis).
 load dir_plots."/common.gp"
 unset key
+set autoscale xfix
+set autoscale yfix
+set offsets 0, 0, 0, 0
 unset title
 set xtics font ",16"
 set ytics font ",16"

@@ -31,7 +31,7 @@ for f in observed.csv particles.csv generations.csv predictive.csv forecast.csv 
   expect "the fit wrote $f" "[ -s '$fit/$f' ]"
 done
 expect "forecast.csv: days_after, alive and the what-if's column, 366 rows" \
-  '[ "$(head -1 "$fit/forecast.csv")" = "days_after,alive,rituals.meetup.every_days=30" ] && [ "$(wc -l < "$fit/forecast.csv")" = 367 ]'
+  '[ "$(head -1 "$fit/forecast.csv")" = "days_after,alive,team.managers=4" ] && [ "$(wc -l < "$fit/forecast.csv")" = 367 ]'
 expect "observed.csv: the shipped history's days and values" \
   'diff <(tr -d "\r" < scenarios/observed/book_club.csv) "$fit/observed.csv" > /dev/null'
 if command -v python3 > /dev/null; then
