@@ -13,11 +13,12 @@ set ytics font ",16"
 set bmargin 4
 set multiplot layout 1, n title title font ",28"
 unset title
+# a log axis has its tics at 1, 2 and 5 of each decade
 do for [k=1:n] {
   set xlabel xnames[k] font ",18"
   set ylabel ynames[k] font ",18"
-  if (real(xlog[k]) > 0) { set logscale x } else { unset logscale x }
-  if (real(ylog[k]) > 0) { set logscale y } else { unset logscale y }
+  if (real(xlog[k]) > 0) { set logscale x; set xtics (); do for [e=-9:9] { set xtics add (sprintf('%g', 10.0**e) 10.0**e, sprintf('%g', 2*10.0**e) 2*10.0**e, sprintf('%g', 5*10.0**e) 5*10.0**e) } } else { unset logscale x; set xtics autofreq }
+  if (real(ylog[k]) > 0) { set logscale y; set ytics (); do for [e=-9:9] { set ytics add (sprintf('%g', 10.0**e) 10.0**e, sprintf('%g', 2*10.0**e) 2*10.0**e, sprintf('%g', 5*10.0**e) 5*10.0**e) } } else { unset logscale y; set ytics autofreq }
   plot data index (k - 1) using 1:2:3 with points pt 7 ps variable lc rgb "#802171b5"
 }
 unset multiplot

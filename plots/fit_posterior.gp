@@ -16,9 +16,10 @@ set xtics font ",16"
 set ytics font ",16"
 set ylabel ylabel font ",18"
 set multiplot layout rows, cols title title font ",28"
+# a log axis has its tics at 1, 2 and 5 of each decade
 do for [k=1:n] {
   set title names[k]
-  if (real(lg[k]) > 0) { set logscale x } else { unset logscale x }
+  if (real(lg[k]) > 0) { set logscale x; set xtics (); do for [e=-9:9] { set xtics add (sprintf('%g', 10.0**e) 10.0**e, sprintf('%g', 2*10.0**e) 2*10.0**e, sprintf('%g', 5*10.0**e) 5*10.0**e) } } else { unset logscale x; set xtics autofreq }
   unset arrow
   set arrow 1 from real(med[k]), graph 0 to real(med[k]), graph 1 nohead lw 3 lc rgb "#d95f02" front
   set arrow 2 from real(lo[k]), graph 0 to real(lo[k]), graph 1 nohead lw 2 dt 2 lc rgb "#d95f02" front
