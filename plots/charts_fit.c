@@ -119,8 +119,9 @@ int sq_chart_fit_predictive(sq_plotter *p, const char *name, sq_error *err) {
   int rc = predictive_series(path, series, &n, err);
   if (rc) return rc;
   cJSON *summary = sq_plot_optional_json(p->dir, "summary.json");
-  last = (int)summary_number(summary, "last_observed_day", -1);
+  double given = summary_number(summary, "last_observed_day", -1);
   cJSON_Delete(summary);
+  if (given >= 0 && given <= SQ_PLOT_MAX_DAY) last = (int)given;
   if (last < 0 && (rc = last_observed(path, n, series, &last, err))) return rc;
   for (int s = 0; s < n && !rc; s++) {
     const char *noun = p->l->fit.series[0];
@@ -170,14 +171,29 @@ static int finite_field(const sq_plot_csv *r, int col, double *v, sq_error *err)
                       sq_name_quote(buf, shown, sizeof shown));
 }
 
+/* The generation of a row: a whole number from 0 to SQ_FIT_MAX_GENERATION. */
+#define SQ_FIT_MAX_GENERATION 100000
+static int generation_field(const sq_plot_csv *r, int col, int *g, sq_error *err) {
+  double v;
+  int rc = finite_field(r, col, &v, err);
+  if (rc) return rc;
+  if (v < 0 || v > SQ_FIT_MAX_GENERATION || v != floor(v)) {
+    char buf[64];
+    return sq_error_set(err, SQ_EINPUT, "%s:%d: generation: expected a whole number from 0 to %d, got \"%.20s\"",
+                        r->path, r->line_no, SQ_FIT_MAX_GENERATION, sq_plot_csv_field(r, col, buf, sizeof buf));
+  }
+  *g = (int)v;
+  return SQ_OK;
+}
+
 /* Add the current row to q if it belongs to generation `last`. */
 static int particle_row(const sq_plot_csv *r, const int *cols, int first, int last,
                         particles *q, size_t *cap, sq_error *err) {
-  double g, w, v[FIT_MAX_PARAMS];
-  int rc = finite_field(r, cols[0], &g, err);
+  double w, v[FIT_MAX_PARAMS];
+  int g, rc = generation_field(r, cols[0], &g, err);
   if (!rc) rc = finite_field(r, cols[2], &w, err);
   for (int k = 0; k < q->n_params && !rc; k++) rc = finite_field(r, first + k, &v[k], err);
-  if (rc || (int)g != last) return rc;
+  if (rc || g != last) return rc;
   if (w < 0)
     return sq_error_set(err, SQ_EINPUT, "%s:%d: weight: expected a weight of 0 or more, got %g",
                         r->path, r->line_no, w);
@@ -220,8 +236,8 @@ static int read_particles(const sq_plotter *p, particles *q, sq_error *err) {
     sq_plot_csv_name(&r, first + k, q->names[k], sizeof q->names[k]);
   int last = -1;
   while (!rc && sq_plot_csv_next(&r, &rc, err)) { /* the last generation */
-    double g;
-    if (!(rc = finite_field(&r, cols[0], &g, err)) && g > last) last = (int)g;
+    int g;
+    if (!(rc = generation_field(&r, cols[0], &g, err)) && g > last) last = g;
   }
   size_t cap = 0;
   if (!rc) rc = sq_plot_csv_rewind(&r, err);
@@ -282,14 +298,16 @@ static void histogram(FILE *d, const particles *q, int k, const double range[2])
     double half = fabs(lo) > 0 ? 0.05 * fabs(lo) : 0.5;
     lo -= half, hi += half;
   }
-  double share[FIT_BINS] = {0}, width = (hi - lo) / FIT_BINS;
+  /* halves, so that the width of a range of any finite numbers is finite */
+  double share[FIT_BINS] = {0}, half_width = (hi / 2 - lo / 2) / FIT_BINS;
   for (int i = 0; i < q->n; i++) {
     double v = q->value[i * q->n_params + k];
-    int b = (int)(((lg ? log(v) : v) - lo) / width);
-    share[b < 0 ? 0 : b >= FIT_BINS ? FIT_BINS - 1 : b] += q->weight[i];
+    double x = ((lg ? log(v) : v) / 2 - lo / 2) / half_width;
+    int b = x >= 0 && x < FIT_BINS ? (int)x : x >= FIT_BINS ? FIT_BINS - 1 : 0;
+    share[b] += q->weight[i];
   }
   for (int b = 0; b < FIT_BINS; b++) {
-    double a = lo + b * width, z = a + width;
+    double a = 2 * (lo / 2 + b * half_width), z = 2 * (lo / 2 + (b + 1) * half_width);
     fprintf(d, "%.10g,%.10g,%.10g\n", lg ? exp(a) : a, lg ? exp(z) : z, share[b]);
   }
   fputs("\n\n", d);
@@ -415,11 +433,12 @@ int sq_chart_fit_generations(sq_plotter *p, const char *name, sq_error *err) {
   bool log_axis = true;
   int last = 0;
   while (!rc && sq_plot_csv_next(&r, &rc, err)) {
-    double g = sq_plot_csv_number(&r, cols[0]), t = sq_plot_csv_number(&r, cols[1]),
-           a = sq_plot_csv_number(&r, cols[2]);
+    double t = sq_plot_csv_number(&r, cols[1]), a = sq_plot_csv_number(&r, cols[2]);
+    int g;
+    if ((rc = generation_field(&r, cols[0], &g, err))) break;
     if (!isfinite(t) || t <= 0) log_axis = false;
-    if (g > last) last = (int)g;
-    fprintf(d, "%g,%.10g,%.10g\n", g, isfinite(t) ? t : NAN, a);
+    if (g > last) last = g;
+    fprintf(d, "%d,%.10g,%.10g\n", g, isfinite(t) ? t : NAN, a);
   }
   sq_plot_csv_close(&r);
   if (d) {

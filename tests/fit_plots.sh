@@ -72,6 +72,10 @@ broken "particles.csv: a parameter that is not a number" particles.csv '5s/^\([0
   'bad/particles.csv:5: recruitment.outreach.per_day: expected a finite number, got "abc"'
 broken "particles.csv: no parameter" particles.csv 's/^\([^,]*,[^,]*\),[^,]*,[^,]*,/\1,/' \
   'bad/particles.csv:1: expected 1 to 16 parameter columns between "index" and "weight", found 0'
+broken "particles.csv: a generation that is not a whole number" particles.csv '7s/^0,/1.5,/' \
+  'bad/particles.csv:7: generation: expected a whole number from 0 to 100000, got "1.5"'
+broken "generations.csv: a negative generation" generations.csv '3s/^1,/-1,/' \
+  'bad/generations.csv:3: generation: expected a whole number from 0 to 100000, got "-1"'
 broken "a row of forecast.csv one field short" forecast.csv '30s/,[^,]*$//' \
   'bad/forecast.csv:30: 2 fields, but the header has 3'
 rm -rf "$tmp/bad" && cp -r "$tmp/fit" "$tmp/bad" && rm "$tmp/bad/predictive.csv"
