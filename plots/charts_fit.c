@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "plots/chart.h"
+#include "sim/analysis/stats.h"
 #include "sim/io/names.h"
 
 enum { FIT_MAX_PARAMS = 16, FIT_MAX_PAIRS = 3, FIT_BINS = 24, FIT_MAX_WHAT_IFS = 11 };
@@ -263,29 +264,18 @@ static int read_particles(const sq_plotter *p, particles *q, sq_error *err) {
   return SQ_OK;
 }
 
-typedef struct weighted { double v, w; } weighted;
-
-static int by_value(const void *a, const void *b) {
-  const weighted *x = a, *y = b;
-  return (x->v > y->v) - (x->v < y->v);
-}
-
-/* The weighted quantiles 5%, 50% and 95% of parameter k into qs, and its
+/* Parameter k's values into column, its weighted quantiles 5%, 50% and
+ * 95% into qs (sim/analysis/stats.h, as summary.json's are), and its
  * smallest and largest values into range. */
-static void parameter_quantiles(const particles *q, int k, weighted *sorted, double qs[3],
+static void parameter_quantiles(const particles *q, int k, double *column, double qs[3],
                                 double range[2]) {
-  for (int i = 0; i < q->n; i++)
-    sorted[i] = (weighted){q->value[i * q->n_params + k], q->weight[i]};
-  qsort(sorted, (size_t)q->n, sizeof *sorted, by_value);
-  static const double at[3] = {0.05, 0.5, 0.95};
-  double cumulative = 0;
-  int j = 0;
+  range[0] = INFINITY, range[1] = -INFINITY;
   for (int i = 0; i < q->n; i++) {
-    cumulative += sorted[i].w;
-    while (j < 3 && cumulative >= at[j] - 1e-12) qs[j++] = sorted[i].v;
+    double v = column[i] = q->value[i * q->n_params + k];
+    range[0] = v < range[0] ? v : range[0], range[1] = v > range[1] ? v : range[1];
   }
-  while (j < 3) qs[j++] = sorted[q->n - 1].v;
-  range[0] = sorted[0].v, range[1] = sorted[q->n - 1].v;
+  static const double at[3] = {0.05, 0.5, 0.95};
+  for (int j = 0; j < 3; j++) qs[j] = sq_weighted_quantile(column, q->weight, (size_t)q->n, at[j]);
 }
 
 /* The weighted histogram of parameter k as one block of "low,high,share"
@@ -333,17 +323,17 @@ static void number_array(sq_gp_script *s, const char *name, const double *v, int
 static int chart_posterior(sq_plotter *p, const char *name, const particles *q, sq_error *err) {
   char data[4200];
   FILE *d = NULL;
-  weighted *sorted = malloc((size_t)q->n * sizeof *sorted);
-  if (!sorted) return sq_error_set(err, SQ_ERUNTIME, "%s: out of memory", p->dir);
+  double *column = malloc((size_t)q->n * sizeof *column);
+  if (!column) return sq_error_set(err, SQ_ERUNTIME, "%s: out of memory", p->dir);
   int rc = sq_plot_data_open(p, "posterior.dat", data, sizeof data, &d, err);
   double lo[FIT_MAX_PARAMS], med[FIT_MAX_PARAMS], hi[FIT_MAX_PARAMS], lg[FIT_MAX_PARAMS];
   for (int k = 0; !rc && k < q->n_params; k++) {
     double qs[3], range[2];
-    parameter_quantiles(q, k, sorted, qs, range);
+    parameter_quantiles(q, k, column, qs, range);
     lo[k] = qs[0], med[k] = qs[1], hi[k] = qs[2], lg[k] = q->log[k];
     histogram(d, q, k, range);
   }
-  free(sorted);
+  free(column);
   if (d) {
     int closed = sq_plot_data_close(d, data, err);
     if (!rc) rc = closed;
