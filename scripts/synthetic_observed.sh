@@ -22,7 +22,9 @@
 #
 # The same arguments give the same file, with any awk: the noise comes from
 # a Lehmer generator (Park and Miller's minimal standard) seeded by --seed,
-# whose products stay exact in awk's doubles.  Exit status: 0 done, 1 the run failed, 2 bad arguments.
+# whose products stay exact in awk's doubles.  Exit status: 0 done, 1 the
+# run failed, 2 bad arguments (also those the run refuses: a --set of no
+# key).
 set -euo pipefail
 usage() {
   echo "usage: bash scripts/synthetic_observed.sh SCENARIO DAYS OUT.csv [--set KEY=VALUE]... [--seed N] [--noise SIGMA] [--gaps SHARE] [--shequn PATH]" >&2
@@ -55,10 +57,13 @@ number --gaps "$gaps"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if ! "$shequn" run "$scenario" --replicates 1 --seed "$seed" --threads 1 \
-     --set horizon_days="$days" "${sets[@]}" -o "$work/run" > "$work/log" 2>&1; then
+status=0
+"$shequn" run "$scenario" --replicates 1 --seed "$seed" --threads 1 \
+  --set horizon_days="$days" "${sets[@]}" -o "$work/run" > "$work/log" 2>&1 || status=$?
+if [ $status -ne 0 ]; then
   echo "synthetic_observed: the run failed:" >&2
   cat "$work/log" >&2
+  [ $status -eq 2 ] && exit 2
   exit 1
 fi
 # timeseries.csv: the first group's rows (docs/OUTPUTS.md), columns found

@@ -61,4 +61,12 @@ words[2]=$tmp/remade.csv
 bash scripts/synthetic_observed.sh "${words[@]}" --shequn "$shequn" 2> "$tmp/err" || bad "synthetic_observed: $(cat "$tmp/err")"
 expect "scenarios/observed/book_club.csv is what that command makes" \
   'cmp -s "$tmp/remade.csv" scenarios/observed/book_club.csv'
+# its arguments checked before any run: exit status 2 and what was wrong
+bash scripts/synthetic_observed.sh scenarios/well_run.json 0 "$tmp/x.csv" --shequn "$shequn" 2> "$tmp/err"; rc=$?
+expect "synthetic_observed with 0 days: status 2, '$(cat "$tmp/err")'" '[ $rc -eq 2 ] && grep -q "DAYS: expected a whole number of days" "$tmp/err"'
+bash scripts/synthetic_observed.sh "$tmp/none.json" 10 "$tmp/x.csv" --shequn "$shequn" 2> "$tmp/err"; rc=$?
+expect "synthetic_observed without its scenario: status 2, '$(cat "$tmp/err")'" '[ $rc -eq 2 ] && grep -q "none.json: no such scenario file" "$tmp/err"'
+bash scripts/synthetic_observed.sh scenarios/well_run.json 10 "$tmp/x.csv" --set no.such_key=1 --shequn "$shequn" 2> "$tmp/err"; rc=$?
+expect "synthetic_observed with a bad --set: status 2, the run's message, no file" \
+  '[ $rc -eq 2 ] && grep -q "no.such_key" "$tmp/err" && [ ! -e "$tmp/x.csv" ]'
 exit $fail
