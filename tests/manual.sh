@@ -12,7 +12,7 @@ shequn=$1
 sed 's/\\-/-/g' "$tmp/shequn.1" > "$tmp/man" # the roff text, hyphens unescaped
 
 commands=$("$shequn" --help | sed -n '/^Commands:/,/^$/p' | awk 'NF && !/^Commands:/ {print $1}' | tr '\n' ' ')
-expect "shequn --help lists seven commands" "[ \$(echo \$commands | wc -w) -eq 7 ]"
+expect "shequn --help lists eight commands" "[ \$(echo \$commands | wc -w) -eq 8 ]"
 if command -v groff >/dev/null; then
   expect "the man page renders without a warning" \
     "[ -z \"\$(groff -man -ww -z -Tutf8 $tmp/shequn.1 2>&1)\" ]"

@@ -29,8 +29,9 @@ static const char fit_about[] =
     "increasing; an empty cell is a gap.  PRIOR.json: {\"prior\": {\"KEY\":\n"
     "{\"distribution\": \"uniform\", \"min\": A, \"max\": B}, ...}} with uniform,\n"
     "log-uniform (min, max), normal (mean, sd; truncated to the key's range) or\n"
-    "beta (alpha, beta, optionally min and max).  Only group 0 of each run (the\n"
-    "first group founded on day 0) is compared with the observed series.\n";
+    "beta (alpha, beta, optionally min and max); or the same \"prior\" object in\n"
+    "the scenario file.  Only group 0 of each run (the first group founded on\n"
+    "day 0) is compared with the observed series.\n";
 
 static const char fit_after[] =
     "\n"
@@ -52,6 +53,7 @@ typedef struct fit_args {
   const char *output, *observed, *prior, *min_acceptance;
   long long seed, threads, particles, generations, budget, draws;
   bool has_seed, force, quiet;
+  const char *lang;
   const char **sets, **what_if;
   int n_sets, n_what_if;
 } fit_args;
@@ -62,6 +64,7 @@ static int parse_args(int argc, char **argv, fit_args *a) {
   a->generations = 6;
   a->budget = 50000;
   a->draws = 200;
+  a->lang = "en";
   a->sets = calloc((size_t)(argc > 0 ? argc : 1), sizeof *a->sets);
   a->what_if = calloc((size_t)(argc > 0 ? argc : 1), sizeof *a->what_if);
   if (!a->sets || !a->what_if) {
@@ -71,10 +74,11 @@ static int parse_args(int argc, char **argv, fit_args *a) {
   const sq_option options[] = {
       {"--observed", 0, SQ_OPT_TEXT, "FILE", "the observed series (CSV; required)",
        .text = &a->observed},
-      {"--prior", 0, SQ_OPT_TEXT, "FILE", "the keys to fit and their priors (JSON; required)",
+      {"--prior", 0, SQ_OPT_TEXT, "FILE",
+       "the keys to fit and their priors (JSON; default: the\nscenario's \"prior\" object)",
        .text = &a->prior},
-      sq_opt_output(&a->output, "where to write (default: out/<scenario name>_fit); a new or\n"
-                                "empty folder, or one shequn wrote with --force"),
+      sq_opt_output(&a->output, "where to write (default: out/<scenario name>_fit);\n"
+                                "a new or empty folder, or one shequn wrote with --force"),
       sq_opt_force(&a->force, "replace the results of an earlier fit in DIR\n"
                               "(only shequn's own files are removed)"),
       sq_opt_seed(&a->seed, &a->has_seed, "seed of every random draw (default: the scenario's)"),
@@ -83,7 +87,7 @@ static int parse_args(int argc, char **argv, fit_args *a) {
       {"--particles", 0, SQ_OPT_COUNT, "N", "particles accepted per generation (default 200)", 10,
        100000, .count = &a->particles},
       {"--max-generations", 0, SQ_OPT_COUNT, "G",
-       "stop after G generations, generation 0 included (default 6)", 1, SQ_FIT_MAX_GENERATIONS,
+       "stop after G generations, generation 0 included\n(default 6)", 1, SQ_FIT_MAX_GENERATIONS,
        .count = &a->generations},
       {"--min-acceptance", 0, SQ_OPT_TEXT, "X",
        "stop once a generation accepts less than this share of\n"
@@ -100,10 +104,12 @@ static int parse_args(int argc, char **argv, fit_args *a) {
        .list = a->what_if, .n = &a->n_what_if},
       sq_opt_set(a->sets, &a->n_sets, "override a scenario key, e.g. --set group.capacity=200;\n"
                                       "may be repeated; VALUE is JSON or a bare word"),
+      sq_opt_lang(&a->lang, "en (default) or zh: the closing report in English or\n"
+                            "in Chinese (files are the same)"),
       {"--quiet", 'q', SQ_OPT_FLAG, NULL, "no progress lines on stderr", .flag = &a->quiet},
   };
   const sq_verb verb = {"fit",
-                        "SCENARIO --observed OBSERVED.csv --prior PRIOR.json [OPTIONS]",
+                        "SCENARIO --observed OBSERVED.csv [--prior PRIOR.json] [OPTIONS]",
                         fit_about,
                         fit_after,
                         options,
@@ -120,8 +126,9 @@ static int parse_args(int argc, char **argv, fit_args *a) {
 static int check_args(fit_args *a, double *min_acceptance) {
   if (!a->observed)
     return sq_usage_error("fit", "--observed FILE is required: the observed series to fit");
-  if (!a->prior)
-    return sq_usage_error("fit", "--prior FILE is required: the keys to fit and their priors");
+  if (a->budget < a->particles)
+    return sq_usage_error("fit", "--budget %lld is below --particles %lld: generation 0 alone "
+                          "simulates at least as many", a->budget, a->particles);
   *min_acceptance = 0.02;
   if (a->min_acceptance) {
     char *end;
@@ -147,8 +154,11 @@ static int check_what_ifs(const sq_scenario *sc, const fit_args *a) {
     if (!strchr(a->what_if[k], '='))
       rc = sq_usage_error("fit", "--what-if: expected KEY=VALUE, got '%s'", a->what_if[k]);
     else if (sq_scenario_set(copy, a->what_if[k], &err) ||
-             sq_scenario_check(copy, "--what-if", &err))
-      rc = sq_usage_error("fit", "--what-if %s: %s", a->what_if[k], err.message);
+             sq_scenario_check(copy, "--what-if", &err)) {
+      const char *msg = err.message;
+      if (strncmp(msg, "--set: ", 7) == 0) msg += 7; /* sq_scenario_set names its source so */
+      rc = sq_usage_error("fit", "--what-if: %s", msg);
+    }
   }
   free(copy);
   return rc;
@@ -169,16 +179,30 @@ int sq_cmd_fit(int argc, char **argv) {
     goto done;
   }
   sq_scenario_overrides over = {a.sets, a.n_sets, a.has_seed ? &a.seed : NULL, NULL};
-  if (sq_scenario_read(sc, a.scenario, &over, &err) ||
-      sq_observed_read(&obs, a.observed, &err) || sq_prior_read(&prior, a.prior, &err)) {
-    if (sq_is_sweep_file(a.scenario) && !obs.n)
-      fprintf(stderr, "shequn fit: %s: this is a sweep file, not a scenario\n", a.scenario);
-    else
-      fprintf(stderr, "shequn fit: %s\n", err.message);
+  const char *prior_file = a.prior ? a.prior : a.scenario;
+  if (sq_scenario_read(sc, a.scenario, &over, &err)) {
+    if (sq_is_sweep_file(a.scenario)) /* rather than "scenario: unknown key" */
+      sq_error_set(&err, SQ_EINPUT, "%s: this is a sweep file, not a scenario", a.scenario);
     rc = 2;
+  } else if (sq_observed_read(&obs, a.observed, &err) ||
+             sq_prior_read(&prior, prior_file, !a.prior, &err)) {
+    rc = 2;
+  }
+  if (rc) {
+    fprintf(stderr, "shequn fit: %s\n", err.message);
     goto done;
   }
   if ((rc = check_what_ifs(sc, &a))) goto done;
+  for (int k = 0; k < prior.n; k++)
+    for (int v = 0; v < sc->vary.count; v++)
+      if (sc->vary.item[v].param == prior.param[k]) {
+        fprintf(stderr,
+                "shequn fit: %s: prior.%s: the scenario's \"vary\" list draws this key anew for "
+                "each run; a fitted key must not vary\n",
+                prior_file, prior.param[k]->path);
+        rc = 2;
+        goto done;
+      }
 
   char dir[4096];
   if (a.output)
@@ -214,6 +238,7 @@ int sq_cmd_fit(int argc, char **argv) {
                               .progress = a.quiet ? NULL : stderr};
   sq_fit_result fit;
   sq_fit_draws draws = {0};
+  bool zh = strcmp(a.lang, "zh") == 0;
   rc = sq_fit_run(&settings, &fit, &err);
   if (!rc) {
     if (!a.quiet)
@@ -221,12 +246,13 @@ int sq_cmd_fit(int argc, char **argv) {
               (int)a.draws, a.n_what_if ? " and the what-ifs" : "");
     rc = sq_fit_predict(&settings, &fit, (int)a.draws, a.what_if, a.n_what_if, &draws, &err);
     if (!rc) {
-      sq_fit_files files = {a.scenario, a.observed, a.prior, settings.seed, &obs, &prior,
-                            &fit,       &draws,     a.what_if};
-      rc = sq_fit_write(dir, &files, &err);
+      /* scenario.json first: summary.json, written last, marks a complete folder */
       char path[4200];
       snprintf(path, sizeof path, "%s/scenario.json", dir);
-      if (!rc) rc = sq_write_json(path, sq_scenario_to_json(sc), &err);
+      rc = sq_write_json(path, sq_scenario_to_json(sc), &err);
+      sq_fit_files files = {a.scenario, a.observed, prior_file, settings.seed, &obs, &prior,
+                            &fit,       &draws,     a.what_if,  stdout, zh};
+      if (!rc) rc = sq_fit_write(dir, &files, &err);
       sq_fit_draws_free(&draws);
     }
     sq_fit_result_free(&fit);
@@ -241,8 +267,14 @@ int sq_cmd_fit(int argc, char **argv) {
     rc = *cancel ? 130 : rc == SQ_EINPUT ? 2 : 1;
     goto done;
   }
-  printf("%s: fitted %d key%s to %s in %.1f s; wrote %s/\n", sc->name, prior.n,
-         prior.n == 1 ? "" : "s", a.observed, sq_seconds() - started, dir);
+  double seconds = sq_seconds() - started;
+  if (zh)
+    printf("%s：用 %s 拟合了 %d 个键，用时 %.1f 秒（%d 个线程）\n已写入 %s/\n", sc->name,
+           a.observed, prior.n, seconds, (int)a.threads, dir);
+  else
+    printf("%s: fitted %d key%s to %s in %.1f s on %d thread%s\nwrote %s/\n", sc->name, prior.n,
+           prior.n == 1 ? "" : "s", a.observed, seconds, (int)a.threads, a.threads == 1 ? "" : "s",
+           dir);
   /* charts: sq_plot_fit_dir (plots/) draws them */
 done:
   free(sc);

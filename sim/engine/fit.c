@@ -255,17 +255,25 @@ static int generation(smc *m, int g, double tolerance, long long *budget_left, b
     if (*budget_left <= 0) {
       snprintf(out->stopped, sizeof out->stopped,
                "the simulation budget ran out in generation %d, which is left out", g);
+      snprintf(out->stopped_zh, sizeof out->stopped_zh, "第 %d 代中模拟次数用完，该代不计", g);
       break;
     }
     if (next >= limit) {
       if (g == 0)
         snprintf(out->stopped, sizeof out->stopped,
                  "fewer than %d of %lld simulations from the prior succeeded", n, next);
+      if (g == 0)
+        snprintf(out->stopped_zh, sizeof out->stopped_zh,
+                 "从先验出发的 %lld 次模拟中成功的不到 %d 次", next, n);
       else
         snprintf(out->stopped, sizeof out->stopped,
                  "generation %d accepted fewer than %d of %lld candidates (acceptance below %g); "
                  "it is left out",
                  g, n, next, s->min_acceptance);
+      if (g > 0)
+        snprintf(out->stopped_zh, sizeof out->stopped_zh,
+                 "第 %d 代在 %lld 个候选中接受的不到 %d 个（接受率低于 %g），该代不计", g, next, n,
+                 s->min_acceptance);
       break;
     }
     /* the batch: what the acceptance so far suggests will finish the generation */
@@ -276,11 +284,11 @@ static int generation(smc *m, int g, double tolerance, long long *budget_left, b
     if (b > limit - next) b = limit - next;
     if (b > *budget_left) b = *budget_left;
     run_batch(m, g, next, b, c, g > 0 ? out->scale : NULL);
-    report_failures(s, g, next, c, b, &shown);
     if (s->cancel && *s->cancel) {
       rc = sq_error_set(err, SQ_ERUNTIME, "interrupted");
       break;
     }
+    report_failures(s, g, next, c, b, &shown);
     *budget_left -= b;
     gen->simulations += b;
     out->simulations += b;
@@ -339,7 +347,8 @@ static int generation(smc *m, int g, double tolerance, long long *budget_left, b
   if (!*done) return rc;
   if (g > 0) gen->tolerance = tolerance;
   gen->acceptance_rate = gen->simulations ? (double)within / gen->simulations : 0;
-  sq_normalise(gen->weight, (size_t)n);
+  if (!(sq_normalise(gen->weight, (size_t)n) > 0)) /* every kernel density underflowed */
+    for (int a = 0; a < n; a++) gen->weight[a] = 1.0 / n;
   gen->ess = sq_ess(gen->weight, (size_t)n);
   for (int a = 0; a < n; a++)
     for (int k = 0; k < d; k++)
@@ -366,7 +375,10 @@ int sq_fit_run(const sq_fit_settings *s, sq_fit_result *out, sq_error *err) {
       sq_weighted_cov(p->z, p->weight, (size_t)p->accepted, m.d, mean, cov);
       for (int k = 0; k < m.d * m.d; k++) cov[k] *= 2;
       int rc = sq_kernel_init(&m.kernel, cov, m.d, err);
-      if (rc) return rc;
+      if (rc) {
+        sq_fit_result_free(out);
+        return rc;
+      }
       m.prev = p;
     }
     bool done;
@@ -395,21 +407,27 @@ int sq_fit_run(const sq_fit_settings *s, sq_fit_result *out, sq_error *err) {
     if (g > 0 && gen->acceptance_rate < s->min_acceptance) {
       snprintf(out->stopped, sizeof out->stopped, "the acceptance rate %.3g fell below %g",
                gen->acceptance_rate, s->min_acceptance);
+      snprintf(out->stopped_zh, sizeof out->stopped_zh, "接受率 %.3g 低于 %g",
+               gen->acceptance_rate, s->min_acceptance);
       break;
     }
     double next = sq_tolerance(gen->distance, (size_t)gen->accepted, s->quantile);
     if (g > 0 && !((gen->tolerance - next) >= s->stall * gen->tolerance)) {
       snprintf(out->stopped, sizeof out->stopped,
                "the tolerance stalled (it would fall by less than %g%%)", 100 * s->stall);
+      snprintf(out->stopped_zh, sizeof out->stopped_zh, "容差停滞（下降不到 %g%%）",
+               100 * s->stall);
       break;
     }
     if (g + 1 == max_g) {
       snprintf(out->stopped, sizeof out->stopped, "it reached %d generations", max_g);
+      snprintf(out->stopped_zh, sizeof out->stopped_zh, "已达到 %d 代", max_g);
       break;
     }
     if (budget_left <= 0) {
       snprintf(out->stopped, sizeof out->stopped, "the simulation budget of %lld ran out",
                s->budget);
+      snprintf(out->stopped_zh, sizeof out->stopped_zh, "%lld 次模拟的预算已用完", s->budget);
       break;
     }
     tolerance = next;

@@ -61,6 +61,7 @@ typedef struct sq_fit_result {
   sq_fit_generation gen[SQ_FIT_MAX_GENERATIONS];
   long long simulations, failed; /* all, with a generation left unfinished */
   char stopped[200];     /* why it stopped, in words */
+  char stopped_zh[300];  /* the same in Chinese */
 } sq_fit_result;
 
 /* Run the ABC-SMC.  0, or an error (out of memory, interrupted, no

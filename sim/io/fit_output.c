@@ -264,6 +264,75 @@ static char *summary(const sq_fit_files *in, const forecasts *fc) {
   return text;
 }
 
+/* A remaining life in days, or ">365" ("超过 365"). */
+static const char *days(double v, bool zh, char *buf, size_t size) {
+  if (isfinite(v))
+    snprintf(buf, size, "%.0f", v);
+  else
+    snprintf(buf, size, zh ? "超过 %d" : ">%d", SQ_FORECAST_DAYS);
+  return buf;
+}
+
+static void survival_line(FILE *f, const sq_forecast *fc, bool zh) {
+  char m[24];
+  fprintf(f, zh ? "365 天后仍存活 %.0f%%，剩余寿命中位数 %s 天"
+                : "alive 365 days later %.0f%%, median remaining life %s days",
+          100 * fc->alive[365], days(fc->median, zh, m, sizeof m));
+}
+
+/* What the files say, in English or Chinese. */
+static void report(FILE *f, const sq_fit_files *in, const forecasts *fc) {
+  const sq_fit_result *fit = in->fit;
+  const sq_fit_generation *last = &fit->gen[fit->generations - 1];
+  bool zh = in->chinese;
+  int d = fit->d;
+  if (zh)
+    fprintf(f, "共 %d 代，%lld 次模拟（%lld 次失败）；停止原因：%s\n", fit->generations,
+            fit->simulations, fit->failed, fit->stopped_zh);
+  else
+    fprintf(f, "%d generation%s, %lld simulations (%lld failed); stopped: %s\n", fit->generations,
+            fit->generations == 1 ? "" : "s", fit->simulations, fit->failed, fit->stopped);
+  double *col = malloc((size_t)last->accepted * sizeof *col);
+  for (int k = 0; k < d && col; k++) {
+    for (int a = 0; a < last->accepted; a++) col[a] = last->value[(size_t)a * d + k];
+    size_t n = (size_t)last->accepted;
+    const sq_prior *p = &in->prior_keys->dist[k];
+    fprintf(f,
+            zh ? "  %s：中位数 %.4g，90%% 区间 %.4g 至 %.4g（先验 %s %.4g, %.4g）\n"
+               : "  %s: median %.4g, 90%% interval %.4g to %.4g (prior %s %.4g, %.4g)\n",
+            in->prior_keys->param[k]->path, sq_weighted_quantile(col, last->weight, n, 0.5),
+            sq_weighted_quantile(col, last->weight, n, 0.05),
+            sq_weighted_quantile(col, last->weight, n, 0.95), sq_prior_kind_names[p->kind], p->a,
+            p->b);
+  }
+  free(col);
+  char lo[24], hi[24];
+  if (zh)
+    fprintf(f, "从第 %d 天起预测（%d 次后验模拟中 %d 次当时仍存活）：", (int)in->obs->last_day,
+            in->draws->n, fc->n);
+  else
+    fprintf(f, "forecast from day %d (%d of %d posterior runs alive then): ",
+            (int)in->obs->last_day, fc->n, in->draws->n);
+  if (fc->n == 0) {
+    fputs(zh ? "无可预测\n" : "none to forecast\n", f);
+    return;
+  }
+  survival_line(f, &fc->f[0], zh);
+  fprintf(f, zh ? "（95%%：%s 至 %s）\n" : " (95%%: %s to %s)\n",
+          days(fc->f[0].lo95, zh, lo, sizeof lo), days(fc->f[0].hi95, zh, hi, sizeof hi));
+  for (int k = 0; k < in->draws->n_what_if; k++) {
+    bool beyond = isnan(fc->f[0].median) || isnan(fc->f[k + 1].median);
+    fprintf(f, zh ? "  如果 %s：" : "  what if %s: ", in->what_if[k]);
+    survival_line(f, &fc->f[k + 1], zh);
+    if (zh)
+      fprintf(f, "；中位数变化 %+.0f 天（95%%：%+.0f 至 %+.0f）%s\n", fc->change[k], fc->lo[k],
+              fc->hi[k], beyond ? "，超过 365 天的寿命按 366 天计" : "");
+    else
+      fprintf(f, "; change of the median %+.0f days (95%%: %+.0f to %+.0f)%s\n", fc->change[k],
+              fc->lo[k], fc->hi[k], beyond ? ", lives beyond 365 days counted as 366" : "");
+  }
+}
+
 enum { OBSERVED, PARTICLES, GENERATIONS, PREDICTIVE, FORECAST, FILES };
 
 int sq_fit_write(const char *dir, const sq_fit_files *in, sq_error *err) {
@@ -291,6 +360,7 @@ int sq_fit_write(const char *dir, const sq_fit_files *in, sq_error *err) {
     text = NULL;
   }
   free(text);
+  if (!rc && in->report) report(in->report, in, &fc);
   free(fc.life);
   free(fc.f);
   free(fc.change);

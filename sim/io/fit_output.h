@@ -16,8 +16,11 @@ typedef struct sq_fit_files {
   const sq_fit_result *fit;
   const sq_fit_draws *draws;
   const char *const *what_if; /* draws->n_what_if assignments as given */
+  FILE *report;               /* when not NULL, a plain report of the fit is printed here */
+  bool chinese;               /* the report in Chinese */
 } sq_fit_files;
 
+/* Write the files into dir; then, if in->report, print what they say. */
 int sq_fit_write(const char *dir, const sq_fit_files *in, sq_error *err);
 
 #endif

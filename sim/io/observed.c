@@ -199,10 +199,10 @@ int sq_observed_parse(sq_observed *obs, const char *text, const char *source, sq
         if (!*f.text[i]) {
           rc = sq_error_set(err, SQ_EINPUT, "%s:%d:%d: day: expected a whole number, found nothing",
                             source, line_no, f.column[i]);
-        } else if (parse_number(f.text[i], &v) || v != floor(v) || v < 0 || v > 1e6) {
+        } else if (parse_number(f.text[i], &v) || v != floor(v) || v < 0 || v > SQ_OBSERVED_MAX_DAY) {
           rc = sq_error_set(err, SQ_EINPUT,
-                            "%s:%d:%d: day: expected a whole number from 0 to 1000000, found '%.40s'",
-                            source, line_no, f.column[i], f.text[i]);
+                            "%s:%d:%d: day: expected a whole number from 0 to %d, found '%.40s'",
+                            source, line_no, f.column[i], SQ_OBSERVED_MAX_DAY, f.text[i]);
         } else if (r > 0 && (int32_t)v <= obs->day[r - 1]) {
           rc = sq_error_set(err, SQ_EINPUT,
                             "%s:%d:%d: day: days must increase, found %.0f after %d", source,

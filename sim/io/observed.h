@@ -1,8 +1,9 @@
 /* The observed series of a fit (`shequn fit --observed FILE.csv`,
  * docs/OUTPUTS.md): a CSV file with a header row, a `day` column and one
  * or more of members, active, posts, joins, leaves, in any order.  Days
- * are whole numbers from 0, strictly increasing (days may be skipped); an
- * empty cell is a gap.  Every error names the file, line and column. */
+ * are whole numbers from 0 (the group's founding), strictly increasing
+ * (days may be skipped); an empty cell is a gap.  Every error names the
+ * file, line and column. */
 #ifndef SQ_OBSERVED_H
 #define SQ_OBSERVED_H
 
@@ -10,6 +11,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "models/error.h"
+
+/* The last day a file may hold: the forecast runs 365 days beyond it, and
+ * a run is at most 36500 days (horizon_days). */
+#define SQ_OBSERVED_MAX_DAY 36000
 
 typedef enum sq_series {
   SQ_SERIES_MEMBERS,

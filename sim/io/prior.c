@@ -12,12 +12,6 @@ static const char *const fields_of[SQ_PRIOR_KINDS][4] = {
     {"min", "max", NULL}, {"min", "max", NULL}, {"mean", "sd", NULL}, {"alpha", "beta", "min", "max"}};
 static const int required_of[SQ_PRIOR_KINDS] = {2, 2, 2, 2};
 
-static bool fixed_key(const sq_param *p) {
-  return strncmp(p->path, "population.", 11) == 0 || strncmp(p->path, "graph.", 6) == 0 ||
-         strcmp(p->path, "seed") == 0 || strcmp(p->path, "replicates") == 0 ||
-         strcmp(p->path, "horizon_days") == 0;
-}
-
 static const char *range_text(const sq_param *p, char *buf, size_t size) {
   char lo[40], hi[40];
   sq_format_number(p->min, lo, sizeof lo);
@@ -155,7 +149,7 @@ int sq_prior_parse(sq_fit_prior *prior, const cJSON *obj, const char *source, sq
                           "%s: prior.%.100s: unknown key (`shequn params` lists them)", source,
                           item->string);
     }
-    if (fixed_key(p))
+    if (!sq_param_can_vary(p) && p->type != SQ_PARAM_STRING && p->type != SQ_PARAM_INT_LIST)
       return sq_error_set(err, SQ_EINPUT,
                           "%s: prior.%s: cannot be fitted: population, graph and run keys are "
                           "shared by every simulation of a fit",
@@ -183,20 +177,25 @@ int sq_prior_parse(sq_fit_prior *prior, const cJSON *obj, const char *source, sq
   return SQ_OK;
 }
 
-int sq_prior_read(sq_fit_prior *prior, const char *path, sq_error *err) {
+int sq_prior_read(sq_fit_prior *prior, const char *path, bool in_scenario, sq_error *err) {
   memset(prior, 0, sizeof *prior);
   cJSON *root = sq_json_load(path, err);
   if (!root) return SQ_EINPUT;
   int rc;
   const cJSON *obj = cJSON_GetObjectItemCaseSensitive(root, "prior");
-  if (!obj)
+  if (!obj && in_scenario)
+    rc = sq_error_set(err, SQ_EINPUT,
+                      "%s: no \"prior\" object in the scenario: name the keys to fit there or in "
+                      "a file given with --prior",
+                      path);
+  else if (!obj)
     rc = sq_error_set(err, SQ_EINPUT,
                       "%s: no \"prior\" object: expected {\"prior\": {\"KEY\": {\"distribution\": "
                       "\"uniform\", \"min\": A, \"max\": B}}}",
                       path);
   else
     rc = sq_prior_parse(prior, obj, path, err);
-  for (const cJSON *item = root->child; item && !rc; item = item->next)
+  for (const cJSON *item = root->child; item && !rc && !in_scenario; item = item->next)
     if (strcmp(item->string, "prior") && strcmp(item->string, "$schema") &&
         strcmp(item->string, "description"))
       rc = sq_error_set(err, SQ_EINPUT, "%s: %.60s: unknown field (expected \"prior\")", path,

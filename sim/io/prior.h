@@ -21,8 +21,9 @@ typedef struct sq_fit_prior {
   sq_prior dist[SQ_FIT_MAX_PARAMS];
 } sq_fit_prior;
 
-/* Read `path`'s "prior" object.  0 or SQ_EINPUT. */
-int sq_prior_read(sq_fit_prior *prior, const char *path, sq_error *err);
+/* Read `path`'s "prior" object: a prior file's, or a scenario file's
+ * (other top-level fields are then the scenario's).  0 or SQ_EINPUT. */
+int sq_prior_read(sq_fit_prior *prior, const char *path, bool in_scenario, sq_error *err);
 
 /* The same from a parsed "prior" object (source names the file). */
 struct cJSON;

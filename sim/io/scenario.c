@@ -549,6 +549,13 @@ static int apply_object(sq_scenario *sc, const cJSON *obj, const char *prefix, c
                             source, sq_json_kind(item));
       continue;
     }
+    if (!*prefix && strcmp(item->string, "prior") == 0) { /* read by `shequn fit` (sim/io/prior.c) */
+      if (!cJSON_IsObject(item))
+        return sq_error_set(err, SQ_EINPUT,
+                            "%s: prior: expected an object of keys and their distributions, got %s",
+                            source, sq_json_kind(item));
+      continue;
+    }
     if (!*prefix && strcmp(item->string, "vary") == 0) {
       int rc = parse_vary(sc, item, source, err);
       if (rc) return rc;

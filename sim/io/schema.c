@@ -156,6 +156,11 @@ char *sq_scenario_schema(void) {
     cJSON_AddItemToObject(section, leaf, key_schema(&sq_params[i]));
   }
   cJSON_AddItemToObject(props, "vary", vary_schema());
+  cJSON *prior = cJSON_AddObjectToObject(props, "prior");
+  cJSON_AddStringToObject(prior, "description",
+                          "the keys `shequn fit` fits and their priors, when no --prior file is "
+                          "given (docs/OUTPUTS.md); other commands ignore it");
+  cJSON_AddStringToObject(prior, "type", "object");
   char *text = cJSON_Print(root);
   cJSON_Delete(root);
   return text;
