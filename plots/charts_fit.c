@@ -36,16 +36,25 @@ static double summary_number(const cJSON *summary, const char *key, double fallb
   return cJSON_IsNumber(v) ? v->valuedouble : fallback;
 }
 
-/* Whether summary.json gives parameter `key` a log-uniform prior: its
- * charts then have a log axis. */
-static bool log_prior(const cJSON *summary, const char *key) {
+/* What summary.json says of parameter `key`'s prior: whether it is
+ * log-uniform, and its support when bounded (uniform, log-uniform: min
+ * and max; beta: min and max, else 0 and 1); false without one. */
+static bool prior_support(const cJSON *summary, const char *key, bool *log_uniform,
+                          double support[2]) {
+  *log_uniform = false;
   const cJSON *list = cJSON_GetObjectItemCaseSensitive(summary, "parameters");
   for (const cJSON *e = list ? list->child : NULL; e; e = e->next) {
     const cJSON *k = cJSON_GetObjectItemCaseSensitive(e, "key");
     if (!cJSON_IsString(k) || strcmp(k->valuestring, key) != 0) continue;
     const cJSON *prior = cJSON_GetObjectItemCaseSensitive(e, "prior");
     const cJSON *d = cJSON_GetObjectItemCaseSensitive(prior, "distribution");
-    return cJSON_IsString(d) && strcmp(d->valuestring, "log-uniform") == 0;
+    if (!cJSON_IsString(d)) return false;
+    *log_uniform = strcmp(d->valuestring, "log-uniform") == 0;
+    bool beta = strcmp(d->valuestring, "beta") == 0;
+    if (!*log_uniform && !beta && strcmp(d->valuestring, "uniform") != 0) return false;
+    support[0] = summary_number(prior, "min", beta ? 0 : NAN);
+    support[1] = summary_number(prior, "max", beta ? 1 : NAN);
+    return isfinite(support[0]) && isfinite(support[1]) && support[1] > support[0];
   }
   return false;
 }
@@ -153,6 +162,8 @@ typedef struct particles {
   double *value;   /* value[i * n_params + k] */
   double *weight;  /* weight[i], normalised to sum 1 */
   bool log[FIT_MAX_PARAMS];
+  bool bounded[FIT_MAX_PARAMS];          /* its prior's support is known: */
+  double support[FIT_MAX_PARAMS][2];     /* the posterior's axis spans it */
 } particles;
 
 static void particles_free(particles *q) {
@@ -214,8 +225,9 @@ static int particle_row(const sq_plot_csv *r, const int *cols, int first, int la
 }
 
 /* The last generation of particles.csv, its weights normalised; the
- * parameters whose prior is log-uniform (summary.json) and whose values
- * are positive and span a decade or more are marked for a log axis. */
+ * support of each parameter's prior when summary.json gives it and it
+ * holds every value, and a log axis for a log-uniform prior when the axis
+ * (the support, else the values) spans a decade or more. */
 static int read_particles(const sq_plotter *p, particles *q, sq_error *err) {
   static const char *const columns[] = {"generation", "index", "weight", NULL};
   char path[4200];
@@ -252,13 +264,16 @@ static int read_particles(const sq_plotter *p, particles *q, sq_error *err) {
   if (rc) return particles_free(q), rc;
   for (int i = 0; i < q->n; i++) q->weight[i] /= total;
   cJSON *summary = sq_plot_optional_json(p->dir, "summary.json");
-  for (int k = 0; k < q->n_params; k++) { /* a log axis when the values span a decade */
-    double lo = INFINITY, hi = 0;
+  for (int k = 0; k < q->n_params; k++) {
+    double lo = INFINITY, hi = -INFINITY, *s = q->support[k];
     for (int i = 0; i < q->n; i++) {
       double v = q->value[i * q->n_params + k];
       lo = v < lo ? v : lo, hi = v > hi ? v : hi;
     }
-    q->log[k] = log_prior(summary, q->names[k]) && lo > 0 && hi >= 10 * lo;
+    bool log_uniform;
+    q->bounded[k] = prior_support(summary, q->names[k], &log_uniform, s) && s[0] <= lo && hi <= s[1];
+    if (q->bounded[k]) lo = s[0], hi = s[1]; /* the axis: the support, else the values */
+    q->log[k] = log_uniform && lo > 0 && hi >= 10 * lo; /* a log axis over a decade or more */
   }
   cJSON_Delete(summary);
   return SQ_OK;
@@ -319,18 +334,21 @@ static void number_array(sq_gp_script *s, const char *name, const double *v, int
 }
 
 /* The marginal posterior of every parameter: a weighted histogram of the
- * last generation, its median and 90% interval, a panel each. */
+ * last generation, its median and 90% interval, a panel each, over the
+ * prior's support when it is known (so that what the fit learnt shows). */
 static int chart_posterior(sq_plotter *p, const char *name, const particles *q, sq_error *err) {
   char data[4200];
   FILE *d = NULL;
   double *column = malloc((size_t)q->n * sizeof *column);
   if (!column) return sq_error_set(err, SQ_ERUNTIME, "%s: out of memory", p->dir);
   int rc = sq_plot_data_open(p, "posterior.dat", data, sizeof data, &d, err);
-  double lo[FIT_MAX_PARAMS], med[FIT_MAX_PARAMS], hi[FIT_MAX_PARAMS], lg[FIT_MAX_PARAMS];
+  double lo[FIT_MAX_PARAMS], med[FIT_MAX_PARAMS], hi[FIT_MAX_PARAMS], lg[FIT_MAX_PARAMS],
+      bounded[FIT_MAX_PARAMS], xmin[FIT_MAX_PARAMS], xmax[FIT_MAX_PARAMS];
   for (int k = 0; !rc && k < q->n_params; k++) {
     double qs[3], range[2];
     parameter_quantiles(q, k, column, qs, range);
-    lo[k] = qs[0], med[k] = qs[1], hi[k] = qs[2], lg[k] = q->log[k];
+    lo[k] = qs[0], med[k] = qs[1], hi[k] = qs[2], lg[k] = q->log[k], bounded[k] = q->bounded[k];
+    xmin[k] = q->bounded[k] ? q->support[k][0] : 0, xmax[k] = q->bounded[k] ? q->support[k][1] : 0;
     histogram(d, q, k, range);
   }
   free(column);
@@ -354,6 +372,9 @@ static int chart_posterior(sq_plotter *p, const char *name, const particles *q, 
   number_array(&c.script, "med", med, q->n_params);
   number_array(&c.script, "hi", hi, q->n_params);
   number_array(&c.script, "lg", lg, q->n_params);
+  number_array(&c.script, "bounded", bounded, q->n_params);
+  number_array(&c.script, "xmin", xmin, q->n_params);
+  number_array(&c.script, "xmax", xmax, q->n_params);
   sq_gp_strings(&c.script, "ylabel", p->l->fit.weight_axis, "l_particles", p->l->fit.particles,
                 "l_interval", p->l->fit.interval90, NULL);
   rc = sq_chart_render(p, "fit_posterior.gp", &c, err);

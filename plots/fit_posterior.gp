@@ -4,7 +4,8 @@
 # parameter a block "low,high,share" of bins, blocks separated by two blank
 # lines, in the order of names), n, cols, rows (the panels' layout),
 # names[n], lo[n], med[n], hi[n] (numbers as text), lg[n] ("1": a log
-# axis), ylabel, l_particles, l_interval.
+# axis), bounded[n] ("1": the axis spans the prior's support, xmin[n] to
+# xmax[n]; else the histogram's bins), ylabel, l_particles, l_interval.
 load dir_plots."/common.gp"
 set style fill solid 0.7 border lc rgb "#08519c"
 set yrange [0:*]
@@ -20,6 +21,7 @@ set multiplot layout rows, cols title title font ",28"
 do for [k=1:n] {
   set title names[k]
   if (real(lg[k]) > 0) { set logscale x; set xtics (); do for [e=-9:9] { set xtics add (sprintf('%g', 10.0**e) 10.0**e, sprintf('%g', 2*10.0**e) 2*10.0**e, sprintf('%g', 5*10.0**e) 5*10.0**e) } } else { unset logscale x; set xtics autofreq }
+  if (real(bounded[k]) > 0) { set xrange [real(xmin[k]):real(xmax[k])] } else { set xrange [*:*] }
   unset arrow
   set arrow 1 from real(med[k]), graph 0 to real(med[k]), graph 1 nohead lw 3 lc rgb "#d95f02" front
   set arrow 2 from real(lo[k]), graph 0 to real(lo[k]), graph 1 nohead lw 2 dt 2 lc rgb "#d95f02" front

@@ -37,6 +37,11 @@ legend predictive-members-zh.svg "后验模拟的95%区间" "观测值" "最后�
 legend forecast.svg "as fitted" "with rituals.meetup.every_days=30"
 legend forecast-zh.svg "按拟合结果" "若 rituals.meetup.every_days=30"
 legend posterior.svg recruitment.outreach.per_day team.burnout_per_year "median and 90% interval"
+# the posterior panels span the priors of summary.json: outreach 5-80 (its
+# tics, gnuplot's own, written with a space before them, go to 80), burnout
+# 0.1-5 log-uniform (a log axis with tics 0.1 ... 5), though the particles
+# span far less
+legend posterior.svg " 80" 0.1 0.2 0.5 5
 legend generations-zh.svg "容差（接受的距离）" "接受率"
 expect "charts titled with the scenario of summary.json (well_run: Well run / 运营良好)" \
   'grep -q "Well run: how long the group lives on" "$tmp/fit/forecast.svg" && grep -q "运营良好：社群还能存活多久" "$tmp/fit/forecast-zh.svg"'
