@@ -383,7 +383,8 @@ static int chart_posterior(sq_plotter *p, const char *name, const particles *q, 
 }
 
 /* Scatter plots of the first pairs of parameters (1-2, 1-3, 2-3), each
- * particle of the last generation drawn as large as its weight. */
+ * particle of the last generation drawn as large as its weight, over the
+ * priors' supports when they are known. */
 static int chart_pairs(sq_plotter *p, const char *name, const particles *q, sq_error *err) {
   static const int pairs[FIT_MAX_PAIRS][2] = {{0, 1}, {0, 2}, {1, 2}};
   int n_pairs = q->n_params >= 3 ? 3 : q->n_params - 1;
@@ -393,10 +394,16 @@ static int chart_pairs(sq_plotter *p, const char *name, const particles *q, sq_e
   int rc = sq_plot_data_open(p, "pairs.dat", data, sizeof data, &d, err);
   if (rc) return rc;
   const char *x[FIT_MAX_PAIRS], *y[FIT_MAX_PAIRS];
-  double xlog[FIT_MAX_PAIRS], ylog[FIT_MAX_PAIRS];
+  double xlog[FIT_MAX_PAIRS], ylog[FIT_MAX_PAIRS], range[4][FIT_MAX_PAIRS], xb[FIT_MAX_PAIRS],
+      yb[FIT_MAX_PAIRS];
   for (int k = 0; k < n_pairs; k++) {
     int a = pairs[k][0], b = pairs[k][1];
     x[k] = q->names[a], y[k] = q->names[b], xlog[k] = q->log[a], ylog[k] = q->log[b];
+    xb[k] = q->bounded[a], yb[k] = q->bounded[b]; /* the priors' supports, if known */
+    for (int e = 0; e < 2; e++) {
+      range[e][k] = q->bounded[a] ? q->support[a][e] : 0;
+      range[2 + e][k] = q->bounded[b] ? q->support[b][e] : 0;
+    }
     for (int i = 0; i < q->n; i++) /* point size: 1 for the mean weight */
       fprintf(d, "%.10g,%.10g,%.6g\n", q->value[i * q->n_params + a],
               q->value[i * q->n_params + b], sqrt(q->weight[i] * q->n));
@@ -411,6 +418,12 @@ static int chart_pairs(sq_plotter *p, const char *name, const particles *q, sq_e
   sq_gp_array(&c.script, "ynames", y, n_pairs);
   number_array(&c.script, "xlog", xlog, n_pairs);
   number_array(&c.script, "ylog", ylog, n_pairs);
+  number_array(&c.script, "xb", xb, n_pairs);
+  number_array(&c.script, "yb", yb, n_pairs);
+  number_array(&c.script, "xmin", range[0], n_pairs);
+  number_array(&c.script, "xmax", range[1], n_pairs);
+  number_array(&c.script, "ymin", range[2], n_pairs);
+  number_array(&c.script, "ymax", range[3], n_pairs);
   rc = sq_chart_render(p, "fit_pairs.gp", &c, err);
   unlink(data);
   return rc;
