@@ -67,7 +67,8 @@ static void priors(gsl_rng *r) {
         integral(&nt, 0, 1));
   moments(&nt, r, &mean, &sd, &inside);
   /* mean of a normal truncated below at a: mu + sigma phi(alpha) / (1 - Phi(alpha)) */
-  double alpha = -1, tmean = 0.02 + 0.02 * gsl_ran_ugaussian_pdf(alpha) / gsl_cdf_ugaussian_Q(alpha);
+  double alpha = -1,
+         tmean = 0.02 + 0.02 * gsl_ran_ugaussian_pdf(alpha) / gsl_cdf_ugaussian_Q(alpha);
   CHECK(inside && fabs(mean - tmean) < 5 * 0.02 / sqrt(20000),
         "truncated normal draws inside, mean %.5f (%.5f)", mean, tmean);
 
@@ -197,13 +198,13 @@ static void forecasts(void) {
 static void observed(void) {
   sq_observed o;
   sq_error err = {0};
-  int rc = sq_observed_parse(&o, "posts,day, members\r\n3,0,10\r\n,2,\r\n5,7,12\r\n", "t.csv", &err);
+  int rc =
+      sq_observed_parse(&o, "posts,day, members\r\n3,0,10\r\n,2,\r\n5,7,12\r\n", "t.csv", &err);
   CHECK(rc == 0 && o.n == 3 && o.last_day == 7 && o.present[SQ_SERIES_MEMBERS] &&
             o.present[SQ_SERIES_POSTS] && !o.present[SQ_SERIES_ACTIVE],
         "observed: columns in any order, CRLF, %s", err.message);
   if (!rc) {
-    CHECK(isnan(o.value[SQ_SERIES_MEMBERS][1]) && o.value[SQ_SERIES_POSTS][2] == 5 &&
-              o.day[1] == 2,
+    CHECK(isnan(o.value[SQ_SERIES_MEMBERS][1]) && o.value[SQ_SERIES_POSTS][2] == 5 && o.day[1] == 2,
           "observed: gaps are NaN, values where they belong");
     sq_observed_free(&o);
   }

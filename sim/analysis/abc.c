@@ -209,7 +209,8 @@ void sq_weighted_cov(const double *x, const double *w, size_t n, int d, double *
   for (int a = 0; a < d; a++)
     for (int b = 0; b < d; b++) {
       double s = 0;
-      for (size_t i = 0; i < n; i++) s += w[i] * (x[i * d + a] - mean[a]) * (x[i * d + b] - mean[b]);
+      for (size_t i = 0; i < n; i++)
+        s += w[i] * (x[i * d + a] - mean[a]) * (x[i * d + b] - mean[b]);
       cov[a * d + b] = sw2 < 1 ? s / (1 - sw2) : s;
     }
 }

@@ -105,7 +105,8 @@ void sq_kernel_free(sq_kernel *k);
 void sq_kernel_sample(const sq_kernel *k, const double *centre, gsl_rng *r, double *x);
 /* The kernel's density at x around centre (GSL's gsl_ran_multivariate_gaussian_pdf);
  * work: d doubles of the caller's (one per thread). */
-double sq_kernel_density(const sq_kernel *k, const double *centre, const double *x, gsl_vector *work);
+double sq_kernel_density(const sq_kernel *k, const double *centre, const double *x,
+                         gsl_vector *work);
 
 /* The importance weight of a new particle theta (internal coordinates):
  * prior(theta) / sum_j w_j K(theta | x_j) over the previous generation's n

@@ -28,7 +28,9 @@ int sq_life_quantile(const int *life, int n, double p) {
   return SQ_FORECAST_BEYOND;
 }
 
-static double beyond_is_nan(int t) { return t < 0 || t >= SQ_FORECAST_BEYOND ? NAN : t; }
+static double beyond_is_nan(int t) {
+  return t < 0 || t >= SQ_FORECAST_BEYOND ? NAN : t;
+}
 
 void sq_forecast_compute(const int *life, int n, sq_forecast *f) {
   f->n = n;

@@ -19,9 +19,9 @@
 int sq_remaining_life(int32_t died_day, int32_t last_day);
 
 typedef struct sq_forecast {
-  int n;                               /* runs */
-  double alive[SQ_FORECAST_DAYS + 1];  /* share alive after t days, t = 0 .. 365 */
-  double median, lo95, hi95;           /* quantiles of the remaining life; NaN: beyond 365 days */
+  int n;                              /* runs */
+  double alive[SQ_FORECAST_DAYS + 1]; /* share alive after t days, t = 0 .. 365 */
+  double median, lo95, hi95;          /* quantiles of the remaining life; NaN: beyond 365 days */
 } sq_forecast;
 
 /* From n remaining lives (each 0 .. SQ_FORECAST_BEYOND).  A quantile is

@@ -77,13 +77,16 @@ static int parse_args(int argc, char **argv, fit_args *a) {
       {"--prior", 0, SQ_OPT_TEXT, "FILE",
        "the keys to fit and their priors (JSON; default: the\nscenario's \"prior\" object)",
        .text = &a->prior},
-      sq_opt_output(&a->output, "where to write (default: out/<scenario name>_fit);\n"
-                                "a new or empty folder, or one shequn wrote with --force"),
-      sq_opt_force(&a->force, "replace the results of an earlier fit in DIR\n"
-                              "(only shequn's own files are removed)"),
+      sq_opt_output(&a->output,
+                    "where to write (default: out/<scenario name>_fit);\n"
+                    "a new or empty folder, or one shequn wrote with --force"),
+      sq_opt_force(&a->force,
+                   "replace the results of an earlier fit in DIR\n"
+                   "(only shequn's own files are removed)"),
       sq_opt_seed(&a->seed, &a->has_seed, "seed of every random draw (default: the scenario's)"),
-      sq_opt_threads(&a->threads, "threads to use (default: all, or OMP_NUM_THREADS); the\n"
-                                  "results are identical for any number"),
+      sq_opt_threads(&a->threads,
+                     "threads to use (default: all, or OMP_NUM_THREADS); the\n"
+                     "results are identical for any number"),
       {"--particles", 0, SQ_OPT_COUNT, "N", "particles accepted per generation (default 200)", 10,
        100000, .count = &a->particles},
       {"--max-generations", 0, SQ_OPT_COUNT, "G",
@@ -102,10 +105,12 @@ static int parse_args(int argc, char **argv, fit_args *a) {
        "rerun the posterior draws with a key changed from day 0\n"
        "(common random numbers); may be repeated",
        .list = a->what_if, .n = &a->n_what_if},
-      sq_opt_set(a->sets, &a->n_sets, "override a scenario key, e.g. --set group.capacity=200;\n"
-                                      "may be repeated; VALUE is JSON or a bare word"),
-      sq_opt_lang(&a->lang, "en (default) or zh: the closing report in English or\n"
-                            "in Chinese (files are the same)"),
+      sq_opt_set(a->sets, &a->n_sets,
+                 "override a scenario key, e.g. --set group.capacity=200;\n"
+                 "may be repeated; VALUE is JSON or a bare word"),
+      sq_opt_lang(&a->lang,
+                  "en (default) or zh: the closing report in English or\n"
+                  "in Chinese (files are the same)"),
       {"--quiet", 'q', SQ_OPT_FLAG, NULL, "no progress lines on stderr", .flag = &a->quiet},
   };
   const sq_verb verb = {"fit",
@@ -127,8 +132,10 @@ static int check_args(fit_args *a, double *min_acceptance) {
   if (!a->observed)
     return sq_usage_error("fit", "--observed FILE is required: the observed series to fit");
   if (a->budget < a->particles)
-    return sq_usage_error("fit", "--budget %lld is below --particles %lld: generation 0 alone "
-                          "simulates at least as many", a->budget, a->particles);
+    return sq_usage_error("fit",
+                          "--budget %lld is below --particles %lld: generation 0 alone "
+                          "simulates at least as many",
+                          a->budget, a->particles);
   *min_acceptance = 0.02;
   if (a->min_acceptance) {
     char *end;
@@ -251,7 +258,7 @@ int sq_cmd_fit(int argc, char **argv) {
       snprintf(path, sizeof path, "%s/scenario.json", dir);
       rc = sq_write_json(path, sq_scenario_to_json(sc), &err);
       sq_fit_files files = {a.scenario, a.observed, prior_file, settings.seed, &obs, &prior,
-                            &fit,       &draws,     a.what_if,  stdout, zh};
+                            &fit,       &draws,     a.what_if,  stdout,        zh};
       if (!rc) rc = sq_fit_write(dir, &files, &err);
       sq_fit_draws_free(&draws);
     }

@@ -112,7 +112,7 @@ typedef struct candidate {
   double z[SQ_FIT_MAX_PARAMS];
   double stat[SQ_MAX_STATS];
   double distance;
-  bool ok;       /* simulated */
+  bool ok; /* simulated */
   sq_error error;
 } candidate;
 
@@ -215,8 +215,8 @@ static void report_failures(const sq_fit_settings *s, int g, long long first, co
       fprintf(s->progress, "shequn fit: generation %d, candidate %lld failed: %s\n", g, first + k,
               c[k].error.message);
     else if (*shown == 5)
-      fprintf(s->progress, "shequn fit: generation %d: more failures (counted in generations.csv)\n",
-              g);
+      fprintf(s->progress,
+              "shequn fit: generation %d: more failures (counted in generations.csv)\n", g);
     (*shown)++;
   }
 }
@@ -230,7 +230,8 @@ static int generation(smc *m, int g, double tolerance, long long *budget_left, b
   int n = s->particles, d = m->d;
   sq_fit_generation *gen = &out->gen[g];
   memset(gen, 0, sizeof *gen);
-  if (alloc_generation(gen, n, d)) return sq_error_set(err, SQ_ERUNTIME, "out of memory for a generation");
+  if (alloc_generation(gen, n, d))
+    return sq_error_set(err, SQ_ERUNTIME, "out of memory for a generation");
   long long limit = (long long)ceil(n / s->min_acceptance); /* beyond it the rate is too low */
   long long cap = 10LL * n + 64;
   candidate *c = malloc((size_t)cap * sizeof *c);
@@ -259,21 +260,20 @@ static int generation(smc *m, int g, double tolerance, long long *budget_left, b
       break;
     }
     if (next >= limit) {
-      if (g == 0)
+      if (g == 0) {
         snprintf(out->stopped, sizeof out->stopped,
                  "fewer than %d of %lld simulations from the prior succeeded", n, next);
-      if (g == 0)
         snprintf(out->stopped_zh, sizeof out->stopped_zh,
                  "从先验出发的 %lld 次模拟中成功的不到 %d 次", next, n);
-      else
+      } else {
         snprintf(out->stopped, sizeof out->stopped,
                  "generation %d accepted fewer than %d of %lld candidates (acceptance below %g); "
                  "it is left out",
                  g, n, next, s->min_acceptance);
-      if (g > 0)
         snprintf(out->stopped_zh, sizeof out->stopped_zh,
                  "第 %d 代在 %lld 个候选中接受的不到 %d 个（接受率低于 %g），该代不计", g, next, n,
                  s->min_acceptance);
+      }
       break;
     }
     /* the batch: what the acceptance so far suggests will finish the generation */
@@ -352,7 +352,8 @@ static int generation(smc *m, int g, double tolerance, long long *budget_left, b
   gen->ess = sq_ess(gen->weight, (size_t)n);
   for (int a = 0; a < n; a++)
     for (int k = 0; k < d; k++)
-      gen->value[(size_t)a * d + k] = sq_prior_to_value(&s->prior->dist[k], gen->z[(size_t)a * d + k]);
+      gen->value[(size_t)a * d + k] =
+          sq_prior_to_value(&s->prior->dist[k], gen->z[(size_t)a * d + k]);
   return SQ_OK;
 }
 
@@ -365,8 +366,8 @@ int sq_fit_run(const sq_fit_settings *s, sq_fit_result *out, sq_error *err) {
   out->m = sq_summaries(&ov, out->observed_stat, out->stat_name);
   long long budget_left = s->budget;
   double tolerance = INFINITY;
-  int max_g = s->max_generations < SQ_FIT_MAX_GENERATIONS ? s->max_generations
-                                                          : SQ_FIT_MAX_GENERATIONS;
+  int max_g =
+      s->max_generations < SQ_FIT_MAX_GENERATIONS ? s->max_generations : SQ_FIT_MAX_GENERATIONS;
   for (int g = 0; g < max_g; g++) {
     if (g > 0) {
       /* the kernel: 2 x the previous generation's weighted covariance */
@@ -407,8 +408,8 @@ int sq_fit_run(const sq_fit_settings *s, sq_fit_result *out, sq_error *err) {
     if (g > 0 && gen->acceptance_rate < s->min_acceptance) {
       snprintf(out->stopped, sizeof out->stopped, "the acceptance rate %.3g fell below %g",
                gen->acceptance_rate, s->min_acceptance);
-      snprintf(out->stopped_zh, sizeof out->stopped_zh, "接受率 %.3g 低于 %g",
-               gen->acceptance_rate, s->min_acceptance);
+      snprintf(out->stopped_zh, sizeof out->stopped_zh, "接受率 %.3g 低于 %g", gen->acceptance_rate,
+               s->min_acceptance);
       break;
     }
     double next = sq_tolerance(gen->distance, (size_t)gen->accepted, s->quantile);

@@ -26,20 +26,20 @@
 #define SQ_FIT_MAX_GENERATIONS 100
 
 typedef struct sq_fit_settings {
-  const sq_scenario *sc;        /* as read (with --set) */
-  const sq_population *pop;     /* built for sc and its seed */
+  const sq_scenario *sc;    /* as read (with --set) */
+  const sq_population *pop; /* built for sc and its seed */
   const sq_observed *obs;
   const sq_fit_prior *prior;
   uint64_t seed;
   int threads;
-  int particles;                /* accepted per generation */
-  int max_generations;          /* including generation 0 */
-  double min_acceptance;        /* stop below this acceptance rate */
-  double quantile;              /* the next tolerance: this quantile of the accepted distances */
-  double stall;                 /* stop when the tolerance would fall by less than this share */
-  long long budget;             /* at most this many simulations in all */
+  int particles;         /* accepted per generation */
+  int max_generations;   /* including generation 0 */
+  double min_acceptance; /* stop below this acceptance rate */
+  double quantile;       /* the next tolerance: this quantile of the accepted distances */
+  double stall;          /* stop when the tolerance would fall by less than this share */
+  long long budget;      /* at most this many simulations in all */
   const volatile sig_atomic_t *cancel;
-  FILE *progress;               /* a line per generation and per failure; NULL: quiet */
+  FILE *progress; /* a line per generation and per failure; NULL: quiet */
 } sq_fit_settings;
 
 typedef struct sq_fit_generation {
@@ -53,15 +53,15 @@ typedef struct sq_fit_generation {
 } sq_fit_generation;
 
 typedef struct sq_fit_result {
-  int d;                 /* keys */
-  int m;                 /* summary statistics */
+  int d; /* keys */
+  int m; /* summary statistics */
   char stat_name[SQ_MAX_STATS][32];
   double observed_stat[SQ_MAX_STATS], scale[SQ_MAX_STATS];
   int generations;
   sq_fit_generation gen[SQ_FIT_MAX_GENERATIONS];
   long long simulations, failed; /* all, with a generation left unfinished */
-  char stopped[200];     /* why it stopped, in words */
-  char stopped_zh[300];  /* the same in Chinese */
+  char stopped[200];             /* why it stopped, in words */
+  char stopped_zh[300];          /* the same in Chinese */
 } sq_fit_result;
 
 /* Run the ABC-SMC.  0, or an error (out of memory, interrupted, no
@@ -75,14 +75,14 @@ void sq_fit_result_free(sq_fit_result *r);
  * assignment ("key=value", applied from day 0 after the particle's values)
  * on the same particles and replicates (common random numbers). */
 typedef struct sq_fit_draws {
-  int n, horizon;           /* draws; days 0 .. horizon - 1 */
-  int *particle;            /* n: the particle index in the last generation */
-  uint32_t *replicate;      /* n */
-  bool *failed;             /* n: the baseline run failed */
-  double *series;           /* n x horizon x SQ_SERIES_COUNT: group 0's values, 0 once dead */
-  int32_t *died_day;        /* n: group 0's day of death, -1 alive at the end */
+  int n, horizon;      /* draws; days 0 .. horizon - 1 */
+  int *particle;       /* n: the particle index in the last generation */
+  uint32_t *replicate; /* n */
+  bool *failed;        /* n: the baseline run failed */
+  double *series;      /* n x horizon x SQ_SERIES_COUNT: group 0's values, 0 once dead */
+  int32_t *died_day;   /* n: group 0's day of death, -1 alive at the end */
   int n_what_if;
-  int32_t *died_what_if;    /* n_what_if x n; failed runs: INT32_MIN */
+  int32_t *died_what_if; /* n_what_if x n; failed runs: INT32_MIN */
   long long failed_runs;
 } sq_fit_draws;
 

@@ -114,9 +114,9 @@ static int write_predictive(FILE *f, const sq_fit_files *in, sq_error *err) {
 /* The forecast of the baseline and of each what-if, over the draws alive
  * on the last observed day whose runs all succeeded. */
 typedef struct forecasts {
-  int n;                  /* paired draws */
-  int *life;              /* (1 + n_what_if) x n */
-  sq_forecast *f;         /* 1 + n_what_if */
+  int n;                    /* paired draws */
+  int *life;                /* (1 + n_what_if) x n */
+  sq_forecast *f;           /* 1 + n_what_if */
   double *change, *lo, *hi; /* n_what_if */
 } forecasts;
 
@@ -275,8 +275,9 @@ static const char *days(double v, bool zh, char *buf, size_t size) {
 
 static void survival_line(FILE *f, const sq_forecast *fc, bool zh) {
   char m[24];
-  fprintf(f, zh ? "365 天后仍存活 %.0f%%，剩余寿命中位数 %s 天"
-                : "alive 365 days later %.0f%%, median remaining life %s days",
+  fprintf(f,
+          zh ? "365 天后仍存活 %.0f%%，剩余寿命中位数 %s 天"
+             : "alive 365 days later %.0f%%, median remaining life %s days",
           100 * fc->alive[365], days(fc->median, zh, m, sizeof m));
 }
 
@@ -311,8 +312,9 @@ static void report(FILE *f, const sq_fit_files *in, const forecasts *fc) {
     fprintf(f, "从第 %d 天起预测（%d 次后验模拟中 %d 次当时仍存活）：", (int)in->obs->last_day,
             in->draws->n, fc->n);
   else
-    fprintf(f, "forecast from day %d (%d of %d posterior runs alive then): ",
-            (int)in->obs->last_day, fc->n, in->draws->n);
+    fprintf(f,
+            "forecast from day %d (%d of %d posterior runs alive then): ", (int)in->obs->last_day,
+            fc->n, in->draws->n);
   if (fc->n == 0) {
     fputs(zh ? "无可预测\n" : "none to forecast\n", f);
     return;

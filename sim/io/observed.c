@@ -57,8 +57,8 @@ static int series_of(const char *name) {
   return -1;
 }
 
-static int header(sq_observed *obs, char *line, const char *source, int *col_series,
-                  int *n_columns, sq_error *err) {
+static int header(sq_observed *obs, char *line, const char *source, int *col_series, int *n_columns,
+                  sq_error *err) {
   fields f;
   if (split(line, &f) > MAX_COLUMNS)
     return sq_error_set(err, SQ_EINPUT, "%s:1: more than %d columns in the header", source,
@@ -91,8 +91,8 @@ static int header(sq_observed *obs, char *line, const char *source, int *col_ser
                           source, f.column[i], name, hint);
     }
     if (obs->present[s])
-      return sq_error_set(err, SQ_EINPUT, "%s:1:%d: column '%s' appears twice", source,
-                          f.column[i], name);
+      return sq_error_set(err, SQ_EINPUT, "%s:1:%d: column '%s' appears twice", source, f.column[i],
+                          name);
     obs->present[s] = true;
     any = true;
     col_series[i] = s;
@@ -199,14 +199,15 @@ int sq_observed_parse(sq_observed *obs, const char *text, const char *source, sq
         if (!*f.text[i]) {
           rc = sq_error_set(err, SQ_EINPUT, "%s:%d:%d: day: expected a whole number, found nothing",
                             source, line_no, f.column[i]);
-        } else if (parse_number(f.text[i], &v) || v != floor(v) || v < 0 || v > SQ_OBSERVED_MAX_DAY) {
+        } else if (parse_number(f.text[i], &v) || v != floor(v) || v < 0 ||
+                   v > SQ_OBSERVED_MAX_DAY) {
           rc = sq_error_set(err, SQ_EINPUT,
                             "%s:%d:%d: day: expected a whole number from 0 to %d, found '%.40s'",
                             source, line_no, f.column[i], SQ_OBSERVED_MAX_DAY, f.text[i]);
         } else if (r > 0 && (int32_t)v <= obs->day[r - 1]) {
-          rc = sq_error_set(err, SQ_EINPUT,
-                            "%s:%d:%d: day: days must increase, found %.0f after %d", source,
-                            line_no, f.column[i], v, (int)obs->day[r - 1]);
+          rc =
+              sq_error_set(err, SQ_EINPUT, "%s:%d:%d: day: days must increase, found %.0f after %d",
+                           source, line_no, f.column[i], v, (int)obs->day[r - 1]);
         } else {
           obs->day[r] = (int32_t)v;
         }
@@ -224,7 +225,8 @@ int sq_observed_parse(sq_observed *obs, const char *text, const char *source, sq
     if (!rc) obs->n++;
   }
   free(copy);
-  if (!rc && !have_header) rc = sq_error_set(err, SQ_EINPUT, "%s: empty: expected a header row", source);
+  if (!rc && !have_header)
+    rc = sq_error_set(err, SQ_EINPUT, "%s: empty: expected a header row", source);
   if (!rc && obs->n < 2)
     rc = sq_error_set(err, SQ_EINPUT, "%s: %zu row%s of data: a fit needs at least 2 days", source,
                       obs->n, obs->n == 1 ? "" : "s");

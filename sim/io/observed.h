@@ -30,11 +30,11 @@ typedef enum sq_series {
 extern const char *const sq_series_names[SQ_SERIES_COUNT];
 
 typedef struct sq_observed {
-  size_t n;                          /* rows */
-  int32_t *day;                      /* n days, increasing */
-  bool present[SQ_SERIES_COUNT];     /* the file has this column */
-  double *value[SQ_SERIES_COUNT];    /* n values of a present series; NaN: a gap */
-  int32_t last_day;                  /* day of the last row */
+  size_t n;                       /* rows */
+  int32_t *day;                   /* n days, increasing */
+  bool present[SQ_SERIES_COUNT];  /* the file has this column */
+  double *value[SQ_SERIES_COUNT]; /* n values of a present series; NaN: a gap */
+  int32_t last_day;               /* day of the last row */
 } sq_observed;
 
 /* Read and check `path`.  0, or SQ_EINPUT ("PATH:LINE:COLUMN: ...") or

@@ -8,8 +8,10 @@
 #include "sim/io/scenario.h"
 
 /* The fields of each distribution, after "distribution". */
-static const char *const fields_of[SQ_PRIOR_KINDS][4] = {
-    {"min", "max", NULL}, {"min", "max", NULL}, {"mean", "sd", NULL}, {"alpha", "beta", "min", "max"}};
+static const char *const fields_of[SQ_PRIOR_KINDS][4] = {{"min", "max", NULL},
+                                                         {"min", "max", NULL},
+                                                         {"mean", "sd", NULL},
+                                                         {"alpha", "beta", "min", "max"}};
 static const int required_of[SQ_PRIOR_KINDS] = {2, 2, 2, 2};
 
 static const char *range_text(const sq_param *p, char *buf, size_t size) {
@@ -20,7 +22,9 @@ static const char *range_text(const sq_param *p, char *buf, size_t size) {
   return buf;
 }
 
-static bool below_min(const sq_param *p, double v) { return p->min_open ? v <= p->min : v < p->min; }
+static bool below_min(const sq_param *p, double v) {
+  return p->min_open ? v <= p->min : v < p->min;
+}
 
 static int read_one(const sq_param *p, const cJSON *o, const char *source, sq_prior *out,
                     sq_error *err) {
@@ -45,7 +49,8 @@ static int read_one(const sq_param *p, const cJSON *o, const char *source, sq_pr
   }
   if (kind < 0) {
     char hint[64] = "";
-    if (best_d <= 3) snprintf(hint, sizeof hint, " (did you mean \"%s\"?)", sq_prior_kind_names[best]);
+    if (best_d <= 3)
+      snprintf(hint, sizeof hint, " (did you mean \"%s\"?)", sq_prior_kind_names[best]);
     return sq_error_set(err, SQ_EINPUT,
                         "%s: prior.%s.distribution: expected uniform, log-uniform, normal or beta, "
                         "got \"%.60s\"%s",
@@ -58,8 +63,9 @@ static int read_one(const sq_param *p, const cJSON *o, const char *source, sq_pr
     int k = 0;
     while (k < 4 && fields[k] && strcmp(fields[k], f->string)) k++;
     if (k == 4 || !fields[k])
-      return sq_error_set(err, SQ_EINPUT, "%s: prior.%s.%.60s: unknown field for a %s prior (expected %s)",
-                          source, key, f->string, sq_prior_kind_names[kind],
+      return sq_error_set(err, SQ_EINPUT,
+                          "%s: prior.%s.%.60s: unknown field for a %s prior (expected %s)", source,
+                          key, f->string, sq_prior_kind_names[kind],
                           kind == SQ_PRIOR_NORMAL ? "mean and sd"
                           : kind == SQ_PRIOR_BETA ? "alpha, beta, and optionally min and max"
                                                   : "min and max");
@@ -83,16 +89,15 @@ static int read_one(const sq_param *p, const cJSON *o, const char *source, sq_pr
                             source, key, sq_format_number(v[0], a, sizeof a),
                             sq_format_number(v[1], b, sizeof b));
       if (kind == SQ_PRIOR_LOG_UNIFORM && !(v[0] > 0))
-        return sq_error_set(err, SQ_EINPUT, "%s: prior.%s.min: a log-uniform prior needs min > 0 (got %s)",
-                            source, key, sq_format_number(v[0], a, sizeof a));
+        return sq_error_set(err, SQ_EINPUT,
+                            "%s: prior.%s.min: a log-uniform prior needs min > 0 (got %s)", source,
+                            key, sq_format_number(v[0], a, sizeof a));
       if (below_min(p, v[0]))
-        return sq_error_set(err, SQ_EINPUT,
-                            "%s: prior.%s.min: %s is outside the key's range %s", source, key,
-                            sq_format_number(v[0], a, sizeof a), range);
+        return sq_error_set(err, SQ_EINPUT, "%s: prior.%s.min: %s is outside the key's range %s",
+                            source, key, sq_format_number(v[0], a, sizeof a), range);
       if (v[1] > p->max)
-        return sq_error_set(err, SQ_EINPUT,
-                            "%s: prior.%s.max: %s is outside the key's range %s", source, key,
-                            sq_format_number(v[1], a, sizeof a), range);
+        return sq_error_set(err, SQ_EINPUT, "%s: prior.%s.max: %s is outside the key's range %s",
+                            source, key, sq_format_number(v[1], a, sizeof a), range);
       out->lo = v[0], out->hi = v[1];
       break;
     case SQ_PRIOR_NORMAL:
@@ -111,9 +116,9 @@ static int read_one(const sq_param *p, const cJSON *o, const char *source, sq_pr
       break;
     case SQ_PRIOR_BETA:
       if (!(v[0] > 0) || !(v[1] > 0))
-        return sq_error_set(err, SQ_EINPUT, "%s: prior.%s: alpha and beta must be greater than 0 (got %s and %s)",
-                            source, key, sq_format_number(v[0], a, sizeof a),
-                            sq_format_number(v[1], b, sizeof b));
+        return sq_error_set(
+            err, SQ_EINPUT, "%s: prior.%s: alpha and beta must be greater than 0 (got %s and %s)",
+            source, key, sq_format_number(v[0], a, sizeof a), sq_format_number(v[1], b, sizeof b));
       out->lo = isnan(v[2]) ? 0 : v[2];
       out->hi = isnan(v[3]) ? 1 : v[3];
       if (!(out->lo < out->hi))

@@ -27,8 +27,7 @@ int sq_prior_read(sq_fit_prior *prior, const char *path, bool in_scenario, sq_er
 
 /* The same from a parsed "prior" object (source names the file). */
 struct cJSON;
-int sq_prior_parse(sq_fit_prior *prior, const struct cJSON *obj, const char *source,
-                   sq_error *err);
+int sq_prior_parse(sq_fit_prior *prior, const struct cJSON *obj, const char *source, sq_error *err);
 
 /* The prior of key k as JSON: {"distribution": ..., its fields}; caller
  * owns the object. */
