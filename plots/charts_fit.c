@@ -22,7 +22,8 @@ static const char *const series_names[] = {"members", "active", "posts", "joins"
 static const sq_plot_csv_need generations_need = {
     {"generation", "tolerance", "acceptance_rate", "ess", "simulations", "failed", "accepted",
      NULL},
-    {NULL}, 1};
+    {NULL},
+    1};
 static const sq_plot_csv_need particles_need = {
     {"generation", "index", "weight", "distance", NULL}, {NULL}, 1};
 
@@ -159,11 +160,11 @@ int sq_chart_fit_predictive(sq_plotter *p, const char *name, sq_error *err) {
 typedef struct particles {
   int n_params, n; /* parameters, particles */
   char names[FIT_MAX_PARAMS][128];
-  double *value;   /* value[i * n_params + k] */
-  double *weight;  /* weight[i], normalised to sum 1 */
+  double *value;  /* value[i * n_params + k] */
+  double *weight; /* weight[i], normalised to sum 1 */
   bool log[FIT_MAX_PARAMS];
-  bool bounded[FIT_MAX_PARAMS];          /* its prior's support is known: */
-  double support[FIT_MAX_PARAMS][2];     /* the posterior's axis spans it */
+  bool bounded[FIT_MAX_PARAMS];      /* its prior's support is known: */
+  double support[FIT_MAX_PARAMS][2]; /* the posterior's axis spans it */
 } particles;
 
 static void particles_free(particles *q) {
@@ -191,16 +192,17 @@ static int generation_field(const sq_plot_csv *r, int col, int *g, sq_error *err
   if (rc) return rc;
   if (v < 0 || v > SQ_FIT_MAX_GENERATION || v != floor(v)) {
     char buf[64];
-    return sq_error_set(err, SQ_EINPUT, "%s:%d: generation: expected a whole number from 0 to %d, got \"%.20s\"",
-                        r->path, r->line_no, SQ_FIT_MAX_GENERATION, sq_plot_csv_field(r, col, buf, sizeof buf));
+    return sq_error_set(
+        err, SQ_EINPUT, "%s:%d: generation: expected a whole number from 0 to %d, got \"%.20s\"",
+        r->path, r->line_no, SQ_FIT_MAX_GENERATION, sq_plot_csv_field(r, col, buf, sizeof buf));
   }
   *g = (int)v;
   return SQ_OK;
 }
 
 /* Add the current row to q if it belongs to generation `last`. */
-static int particle_row(const sq_plot_csv *r, const int *cols, int first, int last,
-                        particles *q, size_t *cap, sq_error *err) {
+static int particle_row(const sq_plot_csv *r, const int *cols, int first, int last, particles *q,
+                        size_t *cap, sq_error *err) {
   double w, v[FIT_MAX_PARAMS];
   int g, rc = generation_field(r, cols[0], &g, err);
   if (!rc) rc = finite_field(r, cols[2], &w, err);
@@ -271,8 +273,9 @@ static int read_particles(const sq_plotter *p, particles *q, sq_error *err) {
       lo = v < lo ? v : lo, hi = v > hi ? v : hi;
     }
     bool log_uniform;
-    q->bounded[k] = prior_support(summary, q->names[k], &log_uniform, s) && s[0] <= lo && hi <= s[1];
-    if (q->bounded[k]) lo = s[0], hi = s[1]; /* the axis: the support, else the values */
+    q->bounded[k] =
+        prior_support(summary, q->names[k], &log_uniform, s) && s[0] <= lo && hi <= s[1];
+    if (q->bounded[k]) lo = s[0], hi = s[1];            /* the axis: the support, else the values */
     q->log[k] = log_uniform && lo > 0 && hi >= 10 * lo; /* a log axis over a decade or more */
   }
   cJSON_Delete(summary);
@@ -405,8 +408,8 @@ static int chart_pairs(sq_plotter *p, const char *name, const particles *q, sq_e
       range[2 + e][k] = q->bounded[b] ? q->support[b][e] : 0;
     }
     for (int i = 0; i < q->n; i++) /* point size: 1 for the mean weight */
-      fprintf(d, "%.10g,%.10g,%.6g\n", q->value[i * q->n_params + a],
-              q->value[i * q->n_params + b], sqrt(q->weight[i] * q->n));
+      fprintf(d, "%.10g,%.10g,%.6g\n", q->value[i * q->n_params + a], q->value[i * q->n_params + b],
+              sqrt(q->weight[i] * q->n));
     fputs("\n\n", d);
   }
   if ((rc = sq_plot_data_close(d, data, err))) return rc;
@@ -475,8 +478,8 @@ int sq_chart_fit_generations(sq_plotter *p, const char *name, sq_error *err) {
   sq_gp_path(&c.script, "data", data);
   sq_gp_number(&c.script, "log_axis", log_axis);
   sq_gp_number(&c.script, "last", last);
-  sq_gp_strings(&c.script, "xlabel", p->l->fit.generation, "ylabel", p->l->fit.tolerance,
-                "y2label", p->l->fit.acceptance, NULL);
+  sq_gp_strings(&c.script, "xlabel", p->l->fit.generation, "ylabel", p->l->fit.tolerance, "y2label",
+                p->l->fit.acceptance, NULL);
   rc = sq_chart_render(p, "fit_generations.gp", &c, err);
   unlink(data);
   return rc;
