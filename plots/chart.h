@@ -1,7 +1,8 @@
 /* What the chart kinds share (inside plots/ only): the plotting context,
  * starting a chart's script, rendering it, and the scratch files of
  * prepared data.  One function per chart kind, in charts_run.c (a run or
- * a comparison) and charts_sweep.c (a sweep); render.c calls them. */
+ * a comparison), charts_sweep.c (a sweep) and charts_fit.c (a fit);
+ * render.c calls them. */
 #ifndef SQ_PLOT_CHART_H
 #define SQ_PLOT_CHART_H
 
@@ -76,6 +77,11 @@ int sq_chart_participation(sq_plotter *p, const char *name, sq_error *err);
 int sq_chart_comparison(sq_plotter *p, sq_error *err);
 int sq_chart_heatmaps(sq_plotter *p, const char *name, sq_error *err);
 int sq_chart_indices(sq_plotter *p, const char *name, sq_error *err);
+/* The charts of a fit (charts_fit.c): every file of the fit is required. */
+int sq_chart_fit_predictive(sq_plotter *p, const char *name, sq_error *err);
+int sq_chart_fit_posterior(sq_plotter *p, const char *name, sq_error *err);
+int sq_chart_fit_generations(sq_plotter *p, const char *name, sq_error *err);
+int sq_chart_fit_forecast(sq_plotter *p, const char *name, sq_error *err);
 
 /* What curves.csv must hold (checked before any run chart is drawn). */
 extern const sq_plot_csv_need sq_plot_curves_need;

@@ -164,7 +164,7 @@ int sq_plot_csv_check(const char *path, const sq_plot_csv_need *need, sq_error *
   sq_plot_csv r;
   int rc = sq_plot_csv_open(&r, path, err);
   if (rc) return rc;
-  int cols[16], texts[4], rows = 0;
+  int cols[SQ_LEN(need->numbers)], texts[SQ_LEN(need->texts)], rows = 0;
   bool bad = false;
   int fields = count_fields(r.header, &bad);
   rc = sq_plot_csv_columns(&r, need->numbers, cols, err);

@@ -17,7 +17,18 @@ const sq_plot_labels sq_plot_english = {
     "members", "groups", "active members (median, 10-90% band)", "share of all posts",
     "share of members, the most active first",
     "top 1%% write %.0f%%", "top 10%% write %.0f%%", "everyone writes alike",
-    {"sprout", "growth", "active", "decline", "death"}};
+    {"sprout", "growth", "active", "decline", "death"},
+    {"%s: %s observed and predicted by the fit", "%s: what the fit learnt of each setting",
+     "%s: settings the fit accepted together", "%s: the fit generation by generation",
+     "%s: how long the group lives on",
+     {"members", "active members", "posts a day", "joins a day", "leaves a day"},
+     "95% of posterior runs", "50% of posterior runs", "median of posterior runs", "observed",
+     "last observed day",
+     "accepted settings (last generation)", "median and 90% interval",
+     "share of posterior weight",
+     "generation", "tolerance (distance accepted)", "acceptance rate",
+     "days after the last observed day", "share of runs with the group alive", "as fitted",
+     "with %s"}};
 
 const sq_plot_labels sq_plot_chinese = {
     "生命周期：%s", "仍存活的社群比例", "社群网络：%s", "谁在发言：%s", "活跃成员：方案比较",
@@ -29,7 +40,14 @@ const sq_plot_labels sq_plot_chinese = {
     "成员数", "活跃成员", "存活群数", "处于各阶段的重复实验比例（底色）",
     "成员数", "群数", "活跃成员（中位数及10%–90%区间）", "发帖占比", "成员比例（从最活跃者起）",
     "前1%%的成员发了%.0f%%的帖子", "前10%%的成员发了%.0f%%的帖子", "人人发帖一样多",
-    {"萌芽期", "成长期", "活跃期", "衰退期", "死亡期"}};
+    {"萌芽期", "成长期", "活跃期", "衰退期", "死亡期"},
+    {"%s：%s的观测值与拟合预测", "%s：拟合对各参数的推断", "%s：拟合共同接受的参数组合",
+     "%s：逐代拟合过程", "%s：社群还能存活多久",
+     {"成员数", "活跃成员", "每日发帖", "每日加入", "每日退出"},
+     "后验模拟的95%区间", "后验模拟的50%区间", "后验模拟的中位数", "观测值", "最后观测日",
+     "接受的参数（最后一代）", "中位数及90%区间", "后验权重占比",
+     "代", "容差（接受的距离）", "接受率",
+     "最后观测日之后的天数", "社群仍存活的模拟比例", "按拟合结果", "若 %s"}};
 
 /* Metrics named in a reader's words (docs/SWEEPS.md lists them). */
 typedef struct metric_title { const char *name, *en, *zh; } metric_title;

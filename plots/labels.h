@@ -17,6 +17,16 @@ typedef struct sq_plot_labels {
   const char *members_axis, *groups_axis, *active_axis, *posts_axis, *members_share_axis;
   const char *top1, *top10, *equal;
   const char *stage[SQ_STAGE_COUNT];
+  /* the charts of a fit (`shequn fit`, docs/FIT.md) */
+  struct {
+    /* titles: printf formats taking the scenario (and the series) */
+    const char *predictive, *posterior, *pairs, *generations, *forecast;
+    const char *series[5]; /* members, active, posts, joins, leaves */
+    const char *band95, *band50, *median, *observed, *last_observed;
+    const char *particles, *interval90, *weight_axis;
+    const char *generation, *tolerance, *acceptance;
+    const char *days_after, *alive_axis, *as_fitted, *what_if; /* what_if: a format */
+  } fit;
 } sq_plot_labels;
 
 extern const sq_plot_labels sq_plot_english, sq_plot_chinese;

@@ -68,6 +68,30 @@ static void chart_name(const char *dir, bool sweep, char *buf, size_t size) {
   cJSON_Delete(j);
 }
 
+/* The name to title a fit's charts with: its scenario's (scenario.json),
+ * else its scenario file's name without ".json" (summary.json's
+ * "scenario"), else the folder's base name. */
+static void fit_name(const char *dir, char *buf, size_t size) {
+  cJSON *own = sq_plot_optional_json(dir, "scenario.json");
+  const cJSON *name = cJSON_GetObjectItemCaseSensitive(own, "name");
+  bool named = cJSON_IsString(name) && *name->valuestring;
+  if (named) snprintf(buf, size, "%s", name->valuestring);
+  cJSON_Delete(own);
+  if (named) return;
+  cJSON *j = sq_plot_optional_json(dir, "summary.json");
+  const cJSON *scenario = cJSON_GetObjectItemCaseSensitive(j, "scenario");
+  const char *slash = strrchr(dir, '/');
+  snprintf(buf, size, "%s", slash && slash[1] ? slash + 1 : dir);
+  if (cJSON_IsString(scenario) && *scenario->valuestring) {
+    const char *base = strrchr(scenario->valuestring, '/');
+    base = base ? base + 1 : scenario->valuestring;
+    size_t n = strlen(base);
+    if (n > 5 && strcmp(base + n - 5, ".json") == 0) n -= 5;
+    if (n > 0) snprintf(buf, size, "%.*s", (int)n, base);
+  }
+  cJSON_Delete(j);
+}
+
 /* Whether a sweep's design is a grid (sweep.json). */
 static bool sweep_is_grid(const char *dir) {
   cJSON *j = sq_plot_optional_json(dir, "sweep.json");
@@ -79,7 +103,8 @@ static bool sweep_is_grid(const char *dir) {
 
 /* Remove the scratch directory and what is in it. */
 static void remove_scratch(const char *scratch) {
-  const char *files[] = {"survival.dat", "participation.dat", "indices.dat", "gnuplot.log"};
+  const char *files[] = {"survival.dat",  "participation.dat", "indices.dat", "posterior.dat",
+                         "pairs.dat",     "generations.dat",   "forecast.dat", "gnuplot.log"};
   char path[4200];
   for (size_t i = 0; i < SQ_LEN(files); i++) {
     snprintf(path, sizeof path, "%s/%s", scratch, files[i]);
@@ -90,7 +115,7 @@ static void remove_scratch(const char *scratch) {
 
 /* Which results a folder holds; an error says what is wrong with it: no
  * such folder, not a folder, none of the files plot reads. */
-static int what_to_plot(const char *dir, bool *comparison, bool *run, bool *sweep,
+static int what_to_plot(const char *dir, bool *comparison, bool *run, bool *sweep, bool *fit,
                         sq_error *err) {
   struct stat st;
   if (stat(dir, &st) != 0)
@@ -99,7 +124,7 @@ static int what_to_plot(const char *dir, bool *comparison, bool *run, bool *swee
   if (!S_ISDIR(st.st_mode))
     return sq_error_set(err, SQ_EINPUT,
                         "%s: not a folder (plot takes the folder written by `shequn run`, "
-                        "`compare` or `sweep`)",
+                        "`compare`, `sweep` or `fit`)",
                         dir);
   for (const char *c = dir; *c; c++)
     if ((unsigned char)*c < 0x20 || *c == 0x7f)
@@ -111,11 +136,16 @@ static int what_to_plot(const char *dir, bool *comparison, bool *run, bool *swee
   *run = exists(path);
   snprintf(path, sizeof path, "%s/points.csv", dir);
   *sweep = exists(path);
-  if (!*comparison && !*run && !*sweep)
+  char particles[4200];
+  snprintf(path, sizeof path, "%s/generations.csv", dir);
+  snprintf(particles, sizeof particles, "%s/particles.csv", dir);
+  *fit = exists(path) && exists(particles);
+  if (!*comparison && !*run && !*sweep && !*fit)
     return sq_error_set(err, SQ_EINPUT,
                         "%s: no results to plot: no curves.csv (from `shequn run`), "
-                        "comparison.csv (from `shequn compare`) or points.csv (from `shequn "
-                        "sweep`) in this folder",
+                        "comparison.csv (from `shequn compare`), points.csv (from `shequn "
+                        "sweep`) or generations.csv and particles.csv (from `shequn fit`) in "
+                        "this folder",
                         dir);
   return SQ_OK;
 }
@@ -129,6 +159,14 @@ static int plot_sweep(sq_plotter *p, const char *name, sq_error *err) {
 static int plot_comparison(sq_plotter *p, sq_error *err) {
   int rc = sq_chart_comparison(p, err);
   return rc ? rc : sq_chart_survival(p, err);
+}
+
+static int plot_fit(sq_plotter *p, const char *name, sq_error *err) {
+  int rc = sq_chart_fit_predictive(p, name, err);
+  if (!rc) rc = sq_chart_fit_posterior(p, name, err);
+  if (!rc) rc = sq_chart_fit_generations(p, name, err);
+  if (!rc) rc = sq_chart_fit_forecast(p, name, err);
+  return rc;
 }
 
 static int plot_run(sq_plotter *p, const char *name, sq_error *err) {
@@ -147,8 +185,8 @@ int sq_plot(const char *dir, const char *format, bool chinese, int *written, sq_
                   .l = chinese ? &sq_plot_chinese : &sq_plot_english};
   *written = 0;
   char name[128];
-  bool comparison, run, sweep;
-  int rc = what_to_plot(dir, &comparison, &run, &sweep, err);
+  bool comparison, run, sweep, fit;
+  int rc = what_to_plot(dir, &comparison, &run, &sweep, &fit, err);
   if (rc) return rc;
   if (!sq_find_project_dir("plots", "common.gp", p.templates, sizeof p.templates))
     return sq_error_set(err, SQ_ERUNTIME,
@@ -160,8 +198,10 @@ int sq_plot(const char *dir, const char *format, bool chinese, int *written, sq_
     return sq_error_set(err, SQ_ERUNTIME, "%s: cannot create a temporary directory: %s",
                         p.scratch, strerror(errno));
   p.gallery = sq_plot_optional_json(p.templates, "gallery.json");
-  chart_name(dir, sweep, name, sizeof name);
-  if (sweep) rc = plot_sweep(&p, name, err);
+  if (fit) fit_name(dir, name, sizeof name);
+  else chart_name(dir, sweep, name, sizeof name);
+  if (fit) rc = plot_fit(&p, name, err);
+  else if (sweep) rc = plot_sweep(&p, name, err);
   else if (comparison) rc = plot_comparison(&p, err);
   else rc = plot_run(&p, name, err);
   cJSON_Delete(p.gallery);

@@ -9,8 +9,8 @@
 
 int sq_cmd_plot(int argc, char **argv) {
   static const char plot_about[] =
-      "Draw the charts of a directory written by `shequn run`, `compare` or `sweep`,\n"
-      "with gnuplot, into that directory:\n"
+      "Draw the charts of a directory written by `shequn run`, `compare`, `sweep` or\n"
+      "`fit`, with gnuplot, into that directory:\n"
       "  lifecycle      members, active and silent members over time (median and\n"
       "                 10-90% band over replicates) over the share of\n"
       "                 replicates in each of the five stages               (run)\n"
@@ -20,6 +20,14 @@ int sq_cmd_plot(int argc, char **argv) {
       "  comparison     active members of every scenario on one chart       (compare)\n"
       "  heatmap-M      the mean of metric M over a two-parameter grid      (sweep)\n"
       "  sensitivity-M  Sobol indices of each parameter on metric M         (sweep)\n"
+      "  predictive-S   an observed series S over the median and the        (fit)\n"
+      "                 50% and 95% bands of the posterior predictive\n"
+      "  posterior      each parameter's posterior: weighted histograms     (fit)\n"
+      "  posterior-pairs                                                    (fit)\n"
+      "                 the accepted settings of the first pairs of parameters\n"
+      "  generations    tolerance and acceptance rate per generation        (fit)\n"
+      "  forecast       share of runs still alive after the last observed   (fit)\n"
+      "                 day, as fitted and with each --what-if\n"
       "Files are named KIND.FORMAT, or KIND-zh.FORMAT with --lang zh.\n";
   static const char plot_after[] =
       "The templates are plots/*.gp: found under $SHEQUN_HOME, else in the source\n"
@@ -36,7 +44,7 @@ int sq_cmd_plot(int argc, char **argv) {
   };
   const sq_verb verb = {"plot", "DIR [--format png|svg|pdf] [--lang en|zh]", plot_about,
                         plot_after, options, (int)SQ_LEN(options), &dir, &n_dirs, 1, 1,
-                        "name a directory written by `shequn run` or `compare`",
+                        "name a directory written by `shequn run`, `compare`, `sweep` or `fit`",
                         "one directory at a time (got '%s' and '%s')"};
   int parsed = sq_cli_parse(&verb, argc, argv);
   if (parsed) return parsed < 0 ? 0 : parsed;

@@ -17,10 +17,12 @@ static const char *const result_files[] = {
     "index.html",   "index.zh.html",  "observed.csv",  "particles.csv", "generations.csv",
     "predictive.csv", "forecast.csv", NULL};
 static const char *const chart_kinds[] = {"lifecycle", "network", "survival", "participation",
-                                          "comparison", "indices", NULL};
+                                          "comparison", "indices", "posterior", "posterior-pairs",
+                                          "generations", "forecast", NULL};
 static const char *const chart_formats[] = {".png", ".svg", ".pdf", NULL};
 
-/* KIND[-zh].FORMAT, or heatmap-METRIC[-zh].FORMAT, as `shequn plot` names charts. */
+/* KIND[-zh].FORMAT, heatmap-METRIC[-zh].FORMAT or predictive-SERIES[-zh].FORMAT, as
+ * `shequn plot` names charts. */
 static bool is_chart(const char *name) {
   const char *dot = strrchr(name, '.');
   if (!dot) return false;
@@ -30,6 +32,7 @@ static bool is_chart(const char *name) {
   size_t n = (size_t)(dot - name);
   if (n > 3 && strncmp(dot - 3, "-zh", 3) == 0) n -= 3;
   if (n > 8 && strncmp(name, "heatmap-", 8) == 0) return true;
+  if (n > 11 && strncmp(name, "predictive-", 11) == 0) return true; /* of a fit */
   for (int i = 0; chart_kinds[i]; i++)
     if (strlen(chart_kinds[i]) == n && strncmp(name, chart_kinds[i], n) == 0) return true;
   return false;

@@ -3,6 +3,8 @@
  *   1  a comparison: comparison.csv, survival.csv      (`shequn plot`)
  *   2  a grid sweep: points.csv, sensitivity.csv       (`shequn plot`)
  *   3  a sweep's journal.csv, resumed and turned into the final files
+ *   4  a fit: generations.csv, particles.csv, predictive.csv, forecast.csv
+ *      (`shequn plot`)
  * and the rest is split at form feeds ('\f') into those files.  gnuplot is
  * not run (no_gnuplot.c), so only the C side that reads the files is
  * tested. */
@@ -16,15 +18,17 @@
 #include "plots/render.h"
 #include "sim/io/sweep.h"
 
-static const char *const layouts[4][3] = {
-    {"curves.csv", "survival.csv", "members.csv"},
-    {"comparison.csv", "survival.csv", NULL},
-    {"points.csv", "sensitivity.csv", NULL},
-    {"journal.csv", NULL, NULL},
+static const char *const layouts[5][4] = {
+    {"curves.csv", "survival.csv", "members.csv", NULL},
+    {"comparison.csv", "survival.csv", NULL, NULL},
+    {"points.csv", "sensitivity.csv", NULL, NULL},
+    {"journal.csv", NULL, NULL, NULL},
+    {"generations.csv", "particles.csv", "predictive.csv", "forecast.csv"},
 };
 static const char *const all_files[] = {"curves.csv",  "survival.csv",    "members.csv",
                                         "comparison.csv", "points.csv", "sensitivity.csv",
-                                        "journal.csv", "sweep.json"};
+                                        "journal.csv", "sweep.json", "generations.csv",
+                                        "particles.csv", "predictive.csv", "forecast.csv"};
 
 static char run_dir[4400];
 static sq_sweep sweep;
@@ -60,7 +64,7 @@ static void put(const char *name, const uint8_t *data, size_t n) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n) {
   if (n < 1) return 0;
-  int layout = data[0] % 4;
+  int layout = data[0] % 5;
   data++, n--;
   char path[4600];
   for (size_t k = 0; k < sizeof all_files / sizeof *all_files; k++) {
@@ -90,7 +94,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t n) {
     }
     return 0;
   }
-  for (int k = 0; k < 3 && layouts[layout][k]; k++) {
+  for (int k = 0; k < 4 && layouts[layout][k]; k++) {
     size_t first, rest_n;
     const uint8_t *rest;
     fuzz_split(data, n, &first, &rest, &rest_n);
