@@ -326,6 +326,14 @@ static void report(FILE *f, const sq_fit_files *in, const forecasts *fc) {
     bool beyond = isnan(fc->f[0].median) || isnan(fc->f[k + 1].median);
     fprintf(f, zh ? "  如果 %s：" : "  what if %s: ", in->what_if[k]);
     survival_line(f, &fc->f[k + 1], zh);
+    if (isnan(fc->f[0].median) && isnan(fc->f[k + 1].median)) {
+      /* both medians are censored: their difference says nothing */
+      fputs(zh ? "；两个中位数都超过 365 天，无法给出变化，请比较存活比例\n"
+               : "; both medians lie beyond 365 days, so their change cannot be given: "
+                 "compare the shares alive\n",
+            f);
+      continue;
+    }
     if (zh)
       fprintf(f, "；中位数变化 %+.0f 天（95%%：%+.0f 至 %+.0f）%s\n", fc->change[k], fc->lo[k],
               fc->hi[k], beyond ? "，超过 365 天的寿命按 366 天计" : "");
