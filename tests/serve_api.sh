@@ -109,7 +109,7 @@ for s in d["scenarios"]:
     print(s["scenario"], s["name_zh"] != "", len(s["values"]), s["values"]["rules.strictness"])
 EOF
 expect "every shipped scenario but the sweep" \
-  "[ \"$(cut -d' ' -f1 $tmp/scenarios | tr '\n' ' ')\" = \"$(ls scenarios | grep -v sweep | sed 's/\.json$//' | tr '\n' ' ')\" ]"
+  "[ \"$(cut -d' ' -f1 $tmp/scenarios | tr '\n' ' ')\" = \"$(cd scenarios && ls *.json | grep -v sweep | sed 's/\.json$//' | tr '\n' ' ')\" ]"
 expect "well_run: its Chinese name, 13 strategy values, rules.strictness 0.5" \
   "grep -qx 'well_run True 13 0.5' $tmp/scenarios"
 expect "GET /api/keys: 200" "[ $(status GET /api/keys) = 200 ]"
