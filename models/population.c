@@ -66,21 +66,24 @@ static gamma_law gamma_law_of(double a) {
  * (law[homophilous[i]]); ok[i] when it is accepted.  The others are
  * settled by gamma_settle. */
 static SQ_VECTOR_CLONES void gamma_attempts(const gamma_law law[2],
-                                            const uint8_t *restrict homophilous, uint32_t n,
-                                            uint32_t words[4][SCREEN_CHUNK],
-                                            double *restrict log_g, uint8_t *restrict ok) {
+                                            const uint32_t *restrict homophilous, uint32_t n,
+                                            const uint32_t *restrict w0,
+                                            const uint32_t *restrict w1,
+                                            const uint32_t *restrict w2,
+                                            const uint32_t *restrict w3,
+                                            double *restrict log_g, uint32_t *restrict ok) {
   const gamma_law l0 = law[0], l1 = law[1]; /* selected per lane, not gathered */
   for (uint32_t i = 0; i < n; i++) {
     bool h = homophilous[i];
     double c = h ? l1.c : l0.c, log_d = h ? l1.log_d : l0.log_d;
     double boost = h ? (l1.boost ? l1.inv_a : 0) : (l0.boost ? l0.inv_a : 0);
-    double x = sqrt(-2 * sq_vlog(sq_u01(words[0][i]))) * sq_vcos2pi(sq_u01(words[1][i]));
-    double v = 1 + c * x, u = sq_u01(words[2][i]), v3 = v * v * v;
+    double x = sqrt(-2 * sq_vlog(sq_u01(w0[i]))) * sq_vcos2pi(sq_u01(w1[i]));
+    double v = 1 + c * x, u = sq_u01(w2[i]), v3 = v * v * v;
     double log_v = sq_vlog(v > 0 ? v : 1), d = h ? l1.d : l0.d;
     /* the squeeze, or else the full test: both computed, no branch */
     ok[i] = v > 0 && (u < 1 - 0.0331 * (x * x) * (x * x) ||
                       sq_vlog(u) < 0.5 * x * x + d * (1 - v3 + 3 * log_v));
-    log_g[i] = log_d + 3 * log_v + sq_vlog(sq_u01(words[3][i])) * boost;
+    log_g[i] = log_d + 3 * log_v + sq_vlog(sq_u01(w3[i])) * boost;
   }
 }
 
@@ -125,7 +128,7 @@ static void screen_chunk(const sq_population *pop, const uint32_t *agents, uint3
   const sq_population_params *p = &pop->params;
   uint32_t block[SCREEN_CHUNK], words[4][SCREEN_CHUNK];
   double log_g[SQ_MAX_TOPICS][SCREEN_CHUNK];
-  uint8_t homophilous[SCREEN_CHUNK], ok[SCREEN_CHUNK];
+  uint32_t homophilous[SCREEN_CHUNK], ok[SCREEN_CHUNK];
   gamma_law law[2] = {gamma_law_of(p->interest_concentration),
                       gamma_law_of(p->interest_concentration + p->homophily)};
   /* the first word of each agent's attribute stream (sq_agent_draw_rest) */
@@ -145,7 +148,7 @@ static void screen_chunk(const sq_population *pop, const uint32_t *agents, uint3
     for (uint32_t i = 0; i < n; i++) homophilous[i] = block[i] == (uint32_t)k;
     sq_philox_agents(pop->seed, pop->replicate, SQ_NO_DAY, SQ_DRAW_INTEREST, (uint32_t)k, agents,
                      n, words[0], words[1], words[2], words[3]);
-    gamma_attempts(law, homophilous, n, words, log_g[k], ok);
+    gamma_attempts(law, homophilous, n, words[0], words[1], words[2], words[3], log_g[k], ok);
     for (uint32_t i = 0; i < n; i++)
       if (!ok[i]) log_g[k][i] = gamma_settle(pop, agents[i], k, &law[homophilous[i]]);
   }
@@ -155,8 +158,50 @@ static void screen_chunk(const sq_population *pop, const uint32_t *agents, uint3
     for (int k = 0; k < p->topics; k++) out[i].interest[k] = (float)theta[k][i];
 }
 
+/* The same for one agent, its topics side by side instead of agents: the
+ * same arithmetic on each topic (gamma_attempts, gamma_settle, then
+ * unit_interests' steps in the same order), so the same bits, without
+ * the cost of a chunk for one agent (outreach and invitations screen
+ * their candidates one at a time). */
+static void screen_one(const sq_population *pop, uint32_t agent, sq_agent *out) {
+  const sq_population_params *p = &pop->params;
+  int topics = p->topics;
+  gamma_law law[2] = {gamma_law_of(p->interest_concentration),
+                      gamma_law_of(p->interest_concentration + p->homophily)};
+  sq_bits4 first = sq_philox(pop->seed, pop->replicate, SQ_NO_DAY, agent, SQ_DRAW_ATTRIBUTES, 0);
+  memset(out, 0, sizeof *out);
+  out->spammer = first.v[0] * 0x1p-32 < p->spammer_share;
+  uint32_t local = sq_local_topic(pop, agent), index[SQ_MAX_TOPICS], words[4][SQ_MAX_TOPICS];
+  uint32_t homophilous[SQ_MAX_TOPICS], ok[SQ_MAX_TOPICS];
+  for (int k = 0; k < SQ_MAX_TOPICS; k++) index[k] = (uint32_t)k, homophilous[k] = local == (uint32_t)k;
+  /* lanes in whole vectors (8 words of 32 bits with AVX2): the spare
+   * topics' draws are computed and not used */
+  uint32_t lanes = ((uint32_t)topics + 7) & ~7u;
+  sq_philox_indices(pop->seed, pop->replicate, SQ_NO_DAY, SQ_DRAW_INTEREST, agent, index, lanes,
+                    words[0], words[1], words[2], words[3]);
+  double log_g[SQ_MAX_TOPICS], theta[SQ_MAX_TOPICS];
+  gamma_attempts(law, homophilous, lanes, words[0], words[1], words[2], words[3], log_g, ok);
+  for (int k = 0; k < topics; k++)
+    if (!ok[k]) log_g[k] = gamma_settle(pop, agent, k, &law[homophilous[k]]);
+  double top = log_g[0], norm = 0;
+  for (int k = 1; k < topics; k++) top = log_g[k] > top ? log_g[k] : top;
+  for (int k = 0; k < topics; k++) {
+    theta[k] = sq_vexp_neg(log_g[k] - top);
+    norm += theta[k] * theta[k];
+  }
+  norm = 1 / sqrt(norm);
+  for (int k = 0; k < topics; k++) out->interest[k] = (float)(theta[k] * norm);
+}
+
+/* Below this many agents, one at a time is faster than a chunk. */
+enum { CHUNK_MIN = 4 };
+
 void sq_agents_draw_screen(const sq_population *pop, const uint32_t *agents, uint32_t n,
                            sq_agent *out) {
+  if (n < CHUNK_MIN) {
+    for (uint32_t i = 0; i < n; i++) screen_one(pop, agents[i], &out[i]);
+    return;
+  }
   for (uint32_t done = 0; done < n; done += SCREEN_CHUNK)
     screen_chunk(pop, agents + done, n - done < SCREEN_CHUNK ? n - done : SCREEN_CHUNK,
                  out + done);

@@ -82,3 +82,19 @@ void sq_philox_agents(uint64_t seed, uint32_t replicate, uint32_t day, uint32_t 
     out3[i] = r.v[3];
   }
 }
+
+SQ_VECTOR_CLONES
+void sq_philox_indices(uint64_t seed, uint32_t replicate, uint32_t day, uint32_t purpose,
+                       uint32_t agent, const uint32_t *restrict index, uint32_t n,
+                       uint32_t *restrict out0, uint32_t *restrict out1, uint32_t *restrict out2,
+                       uint32_t *restrict out3) {
+  philox4x32_key_t key = {{(uint32_t)seed, (uint32_t)(seed >> 32)}};
+  for (uint32_t i = 0; i < n; i++) {
+    philox4x32_ctr_t ctr = {{agent, day, replicate, purpose << 24 | (index[i] & 0xFFFFFFu)}};
+    philox4x32_ctr_t r = philox4x32(ctr, key);
+    out0[i] = r.v[0];
+    out1[i] = r.v[1];
+    out2[i] = r.v[2];
+    out3[i] = r.v[3];
+  }
+}

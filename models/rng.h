@@ -83,6 +83,14 @@ void sq_philox_agents(uint64_t seed, uint32_t replicate, uint32_t day, uint32_t 
                       uint32_t *restrict out0, uint32_t *restrict out1, uint32_t *restrict out2,
                       uint32_t *restrict out3);
 
+/* The same for one agent and n indices: out[k][i] = sq_philox(seed,
+ * replicate, day, agent, purpose, index[i]).v[k] (several blocks of one
+ * agent at once, e.g. the topics of its interest vector). */
+void sq_philox_indices(uint64_t seed, uint32_t replicate, uint32_t day, uint32_t purpose,
+                       uint32_t agent, const uint32_t *restrict index, uint32_t n,
+                       uint32_t *restrict out0, uint32_t *restrict out1, uint32_t *restrict out2,
+                       uint32_t *restrict out3);
+
 /* Uniform on the open interval (0, 1) from one 32-bit word. */
 static inline double sq_u01(uint32_t bits) { return ((double)bits + 0.5) * 0x1p-32; }
 
