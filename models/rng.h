@@ -102,9 +102,16 @@ static inline uint32_t sq_below64(uint64_t bits, uint32_t n) {
 /* Poisson(lambda) by inversion from one uniform u in (0,1).  Exact.  Since
  * P(0) = exp(-lambda) >= 1 - lambda, any u < 1 - lambda gives 0 without
  * evaluating exp: the common case for the small daily rates of members. */
+static inline uint32_t sq_poisson_inv_from(double lambda, double u, double exp_neg_lambda);
 static inline uint32_t sq_poisson_inv(double lambda, double u) {
   if (!(lambda > 0.0) || u < 1.0 - lambda) return 0;
-  double p = __builtin_exp(-lambda), cdf = p;
+  return sq_poisson_inv_from(lambda, u, __builtin_exp(-lambda));
+}
+
+/* The same with exp(-lambda) given (computed for many draws at once). */
+static inline uint32_t sq_poisson_inv_from(double lambda, double u, double exp_neg_lambda) {
+  if (!(lambda > 0.0) || u < 1.0 - lambda) return 0;
+  double p = exp_neg_lambda, cdf = p;
   uint32_t k = 0;
   /* The bound stops the loop where the remaining mass is below 2^-53. */
   uint32_t kmax = (uint32_t)(lambda + 12.0 * __builtin_sqrt(lambda) + 40.0);
