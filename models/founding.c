@@ -92,6 +92,7 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
       long from = c * SCREEN_CHUNK, to = from + SCREEN_CHUNK < batch ? from + SCREEN_CHUNK : batch;
       uint32_t screen[SCREEN_CHUNK], n_screen = 0;
       long slot[SCREEN_CHUNK];
+      for (long k = from; k < to; k++) sq_map_prefetch(&w->map, agents[k]); /* misses, overlapped */
       for (long k = from; k < to; k++) {
         eligible[k] = false;
         if (sq_map_get(&w->map, agents[k]) != SQ_MAP_ABSENT) continue;
@@ -110,7 +111,9 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
         eligible[k] = true;
       }
     }
+    enum { AHEAD = 16 }; /* tries whose map slots are fetched ahead */
     for (long k = 0; k < batch && joined < need; k++) {
+      if (k + AHEAD < batch) sq_map_prefetch(&w->map, agents[k + AHEAD]);
       uint32_t agent = next_try(r, anchor, --tries, far_tries, reach, n);
       /* in a group already: one of this batch's earlier tries */
       if (!eligible[k] || sq_map_get(&w->map, agent) != SQ_MAP_ABSENT) continue;

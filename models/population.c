@@ -222,10 +222,12 @@ void sq_agent_draw_rest(const sq_population *pop, uint32_t agent, gsl_rng *r, sq
   /* quality and expectation are tied by a Gaussian copula: the normal score
    * of an agent's quality, mixed with fresh noise, sets its expectation */
   double q = beta_mean(r, p->quality_mean, p->quality_concentration);
-  double a_q = p->quality_mean * p->quality_concentration;
-  double z_q = gsl_cdf_ugaussian_Pinv(gsl_cdf_beta_P(q, a_q, p->quality_concentration - a_q));
+  double a_q = p->quality_mean * p->quality_concentration, rho = p->quality_expectation_correlation;
+  /* (the normal score costs more than the rest of the draw: not computed
+   * when nothing uses it) */
+  double z_q = rho == 0 ? 0
+                        : gsl_cdf_ugaussian_Pinv(gsl_cdf_beta_P(q, a_q, p->quality_concentration - a_q));
   if (!isfinite(z_q)) z_q = 0; /* quality at the very edge of (0, 1) */
-  double rho = p->quality_expectation_correlation;
   double z_x = rho * z_q + sqrt(1 - rho * rho) * gsl_ran_gaussian_ziggurat(r, 1.0);
   double x = p->expectation_sigma;
   out->quality = (float)q;
