@@ -8,10 +8,15 @@
 #include "models/rng.h"
 #include "models/vecmath.h"
 
+static sq_gamma_law gamma_law_of(double a);
+
 int sq_population_init(sq_population *pop, const sq_scenario *sc, uint64_t seed, int threads,
                        sq_error *err) {
   memset(pop, 0, sizeof *pop);
   pop->params = sc->population;
+  pop->interest_law[0] = gamma_law_of(sc->population.interest_concentration);
+  pop->interest_law[1] =
+      gamma_law_of(sc->population.interest_concentration + sc->population.homophily);
   pop->graph_params = sc->graph;
   pop->seed = seed;
   pop->size = (uint32_t)sc->population.size;
@@ -48,11 +53,7 @@ uint32_t sq_local_topic(const sq_population *pop, uint32_t agent) {
  * alone, with the same arithmetic and so the same bits. */
 enum { SCREEN_CHUNK = 256 };
 
-/* The constants of Marsaglia & Tsang for a concentration a. */
-typedef struct gamma_law {
-  double d, c, log_d, inv_a;
-  bool boost; /* a < 1: Gamma(a + 1) U^(1/a) */
-} gamma_law;
+typedef sq_gamma_law gamma_law;
 
 static gamma_law gamma_law_of(double a) {
   gamma_law g = {.boost = a < 1, .inv_a = 1 / a};
@@ -129,8 +130,7 @@ static void screen_chunk(const sq_population *pop, const uint32_t *agents, uint3
   uint32_t block[SCREEN_CHUNK], words[4][SCREEN_CHUNK];
   double log_g[SQ_MAX_TOPICS][SCREEN_CHUNK];
   uint32_t homophilous[SCREEN_CHUNK], ok[SCREEN_CHUNK];
-  gamma_law law[2] = {gamma_law_of(p->interest_concentration),
-                      gamma_law_of(p->interest_concentration + p->homophily)};
+  const gamma_law *law = pop->interest_law;
   /* the first word of each agent's attribute stream (sq_agent_draw_rest) */
   sq_philox_agents(pop->seed, pop->replicate, SQ_NO_DAY, SQ_DRAW_ATTRIBUTES, 0, agents, n,
                    words[0], words[1], words[2], words[3]);
@@ -158,6 +158,12 @@ static void screen_chunk(const sq_population *pop, const uint32_t *agents, uint3
     for (int k = 0; k < p->topics; k++) out[i].interest[k] = (float)theta[k][i];
 }
 
+/* theta[k] = exp(log_g[k] - top), k < n, several at once. */
+static SQ_VECTOR_CLONES void exp_neg_shifted(const double *restrict log_g, double top, uint32_t n,
+                                             double *restrict theta) {
+  for (uint32_t k = 0; k < n; k++) theta[k] = sq_vexp_neg(log_g[k] - top);
+}
+
 /* The same for one agent, its topics side by side instead of agents: the
  * same arithmetic on each topic (gamma_attempts, gamma_settle, then
  * unit_interests' steps in the same order), so the same bits, without
@@ -166,8 +172,7 @@ static void screen_chunk(const sq_population *pop, const uint32_t *agents, uint3
 static void screen_one(const sq_population *pop, uint32_t agent, sq_agent *out) {
   const sq_population_params *p = &pop->params;
   int topics = p->topics;
-  gamma_law law[2] = {gamma_law_of(p->interest_concentration),
-                      gamma_law_of(p->interest_concentration + p->homophily)};
+  const gamma_law *law = pop->interest_law;
   sq_bits4 first = sq_philox(pop->seed, pop->replicate, SQ_NO_DAY, agent, SQ_DRAW_ATTRIBUTES, 0);
   memset(out, 0, sizeof *out);
   out->spammer = first.v[0] * 0x1p-32 < p->spammer_share;
@@ -185,10 +190,8 @@ static void screen_one(const sq_population *pop, uint32_t agent, sq_agent *out) 
     if (!ok[k]) log_g[k] = gamma_settle(pop, agent, k, &law[homophilous[k]]);
   double top = log_g[0], norm = 0;
   for (int k = 1; k < topics; k++) top = log_g[k] > top ? log_g[k] : top;
-  for (int k = 0; k < topics; k++) {
-    theta[k] = sq_vexp_neg(log_g[k] - top);
-    norm += theta[k] * theta[k];
-  }
+  exp_neg_shifted(log_g, top, (uint32_t)topics, theta);
+  for (int k = 0; k < topics; k++) norm += theta[k] * theta[k]; /* in order, as unit_interests */
   norm = 1 / sqrt(norm);
   for (int k = 0; k < topics; k++) out->interest[k] = (float)(theta[k] * norm);
 }

@@ -31,8 +31,18 @@ typedef struct sq_agent {
   bool spammer;
 } sq_agent;
 
+/* The constants of Marsaglia & Tsang's gamma method for a concentration a
+ * (models/population.c). */
+typedef struct sq_gamma_law {
+  double d, c, log_d, inv_a;
+  bool boost; /* a < 1: Gamma(a + 1) U^(1/a) */
+} sq_gamma_law;
+
 typedef struct sq_population {
   sq_population_params params;
+  /* the interest draws' laws: [0] any topic, [1] an agent's local topic
+   * (interest_concentration + homophily); set once, from params */
+  sq_gamma_law interest_law[2];
   sq_graph_params graph_params;
   uint64_t seed;
   uint32_t replicate; /* whose people: 0 after sq_population_init */
