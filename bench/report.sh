@@ -143,7 +143,41 @@ done
 
 # ---- 2. threads -------------------------------------------------------------
 row 2 "(a) one group $n: stepping efficiency" 2 "$(calc "${s_step[1]} / (2 * ${s_step[2]})")" \
-  "T1/(2 T2)" "1 = perfect scaling"
+  "T1/(2 T2)" "1 = perfect scaling; 365 days"
+# (a) as issue 12 states it: one group of N founders for 200 days, the whole
+# run (day 0 and stepping) and the stepping alone, idle and beside a busy
+# process; the least of 3 runs each, as this machine's times drift
+one_group() { # THREADS: "whole step" seconds, the least of 3 runs
+  local best_whole='' best_step='' r whole stepping
+  for _ in 1 2 3; do
+    # shellcheck disable=SC2086
+    r=$("$step" --only "$peer_like" "$1" group.founders=$founders population.size=$population \
+      horizon_days=201 $like_peer | grep '^result ')
+    stepping=$(field step_seconds "$r")
+    whole=$(calc "$(field setup_seconds "$r") + $(field day0_seconds "$r") + $stepping")
+    best_whole=$(calc "${best_whole:-$whole} < $whole ? ${best_whole:-$whole} : $whole")
+    best_step=$(calc "${best_step:-$stepping} < $stepping ? ${best_step:-$stepping} : $stepping")
+  done
+  echo "$best_whole $best_step"
+}
+declare -A og_whole og_step
+for load_case in idle busy; do
+  if [ $load_case = busy ]; then yes > /dev/null & burner=$!; fi
+  for t in 1 2; do read -r og_whole[$t] og_step[$t] < <(one_group $t); done
+  if [ $load_case = busy ]; then kill "$burner"; wait "$burner" 2>/dev/null || true; burner=; fi
+  if [ $load_case = idle ]; then
+    row 2 "(a) one group $n, 200 days: whole run" 1 "${og_whole[1]}" s "least of 3; day 0 and 200 days"
+    row 2 "(a) one group $n, 200 days: whole run" 2 "${og_whole[2]}" s "least of 3"
+    row 2 "(a) 200 days: whole-run efficiency" 2 "$(calc "${og_whole[1]} / (2 * ${og_whole[2]})")" \
+      "T1/(2 T2)" "target 0.9 (2 threads 1.8x one)"
+    row 2 "(a) 200 days: stepping efficiency" 2 "$(calc "${og_step[1]} / (2 * ${og_step[2]})")" \
+      "T1/(2 T2)" "days 1-200 alone: ${og_step[1]} s and ${og_step[2]} s"
+  else
+    row 2 "(a) 200 days + a busy process: 2 threads over 1" 2 \
+      "$(calc "${og_whole[2]} / ${og_whole[1]}")" "T2/T1" \
+      "whole run; 'yes > /dev/null' running throughout; target: at most 1"
+  fi
+done
 # well_run THREADS: wall clock of the replicates, in seconds
 well_run() {
   local t0; t0=$(now)
