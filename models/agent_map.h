@@ -43,6 +43,15 @@ static inline void sq_map_prefetch(const sq_agent_map *m, uint32_t key) {
   __builtin_prefetch(&m->values[i]);
 }
 
+/* Set the value of a key that is present.  The table's shape is not
+ * changed (no growth, no new slot: hence const), only the key's value is
+ * written, so threads may set different present keys at once. */
+static inline void sq_map_set_present(const sq_agent_map *m, uint32_t key, int32_t value) {
+  size_t i = sq_map_home(m, key);
+  while (m->keys[i] != key) i = (i + 1) & (m->capacity - 1);
+  m->values[i] = value;
+}
+
 /* Returns 0, or -1 when out of memory. */
 static inline int sq_map_init(sq_agent_map *m, size_t capacity) {
   m->capacity = 64;

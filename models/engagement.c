@@ -172,6 +172,14 @@ void sq_member_block(const sq_world *w, sq_work_item *it, int day) {
   /* the Poisson draws' exp(-lambda), vectorised (libm's exp is a call per
    * member and was a fifth of a day's time where most members write) */
   double rate[SQ_BLOCK], p0[SQ_BLOCK];
+  /* the leavers are former members from today: their map entries are set
+   * here, on the block's thread (each agent is in one group, and the map is
+   * only read after the blocks), not one at a time after them */
+  enum { AHEAD = 8 }; /* map slots fetched ahead */
+  for (uint32_t j = 0; j < n_leavers; j++) {
+    if (j + AHEAD < n_leavers) sq_map_prefetch(&w->map, m->agent[leavers[j + AHEAD]]);
+    sq_map_set_present(&w->map, m->agent[leavers[j]], sq_map_former(day));
+  }
   for (uint32_t j = 0; j < n_inviters; j++) rate[j] = invite_rate[inviters[j]];
   exp_neg_all(rate, n_inviters, p0);
   for (uint32_t j = 0; j < n_inviters; j++) {

@@ -228,14 +228,13 @@ sq_group *sq_world_new_group(sq_world *w, int day, int32_t parent) {
 
 /* ---- the day's events ---------------------------------------------------------- */
 
+/* The day's leavers go (their map entries were set by their blocks:
+ * sq_member_block). */
 static void process_leavers(sq_world *w, sq_group *g, int day) {
   sq_members *m = &g->m;
-  enum { AHEAD = 8 }; /* leavers whose map slots are fetched ahead */
   for (uint32_t k = g->n_leavers; k-- > 0;) { /* descending: swaps never move a leaver */
     uint32_t i = g->leavers[k], agent = m->agent[i];
-    if (k >= AHEAD) sq_map_prefetch(&w->map, m->agent[g->leavers[k - AHEAD]]);
     sq_world_record_member(w, g, i, day);
-    if (sq_map_put(&w->map, agent, sq_map_former(day))) sq_world_fail(w, "the map of members");
     sq_members_remove(m, i);
     g->leaves++;
     EACH_MECHANISM(w, left, w, g, agent, day);
