@@ -45,7 +45,7 @@ static uint32_t next_try(gsl_rng *r, uint32_t anchor, long left, long far_tries,
  * and agent, and most of the cost) in parallel, and the tries committed in
  * order on the stream itself, which draws exactly what one-by-one tries
  * would: so the founders are the same for any number of threads. */
-enum { BATCH_MAX = 4096, PARALLEL_MIN = 64, SCREEN_CHUNK = 256 };
+enum { BATCH_MAX = 65536, PARALLEL_MIN = 64, SCREEN_CHUNK = 256 };
 
 static void founding_found(sq_world *w, sq_group *g, int day) {
   const sq_scenario *sc = w->sc;
@@ -87,7 +87,7 @@ static void founding_found(sq_world *w, sq_group *g, int day) {
      * group before this batch, and a fit the rule admits (only those get
      * the rest of their attributes drawn); screened a chunk at a time */
     long chunks = (batch + SCREEN_CHUNK - 1) / SCREEN_CHUNK;
-#pragma omp parallel for schedule(static) num_threads(threads) if (threads > 1)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads > 1)
     for (long c = 0; c < chunks; c++) {
       long from = c * SCREEN_CHUNK, to = from + SCREEN_CHUNK < batch ? from + SCREEN_CHUNK : batch;
       uint32_t screen[SCREEN_CHUNK], n_screen = 0;
