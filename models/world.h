@@ -181,6 +181,10 @@ typedef struct sq_world {
   uint32_t replicate;
   int topics;
   int threads;
+  /* days share threads only while sharing pays (sim/engine/run.c,
+   * judge_sharing): days left to run on one thread, the next such
+   * spell's length, and shared days in a row that did not pay */
+  int solo_days, solo_spell, sharing_failures;
   sq_group *groups;
   size_t n_groups, cap_groups;
   sq_agent_map map;

@@ -369,6 +369,30 @@ static void combine_blocks(sq_world *w, int day) {
     if (w->groups[gi].alive) process_leavers(w, &w->groups[gi], day);
 }
 
+/* Threads help a day only if each of them runs: when another process holds
+ * a core, the day waits at its barriers for a thread that cannot run, and
+ * two threads are slower than one.  So each shared day is judged: its
+ * members' blocks took `wall` seconds, and one thread alone would have
+ * taken about `alone` (the members, at the best rate a thread showed).
+ * When sharing failed to gain a tenth on two shared days in a row (one
+ * slow day is noise: an idle machine has some), the next days run on one
+ * thread, a spell that doubles (8, 16, ... 256 days) while sharing keeps
+ * failing and starts again at 8 when it pays.  Which thread runs what
+ * never changes the results, only the time. */
+enum { SOLO_FIRST = 8, SOLO_LONGEST = 256 };
+
+static void judge_sharing(sq_world *w, double wall, double alone) {
+  if (wall < 0.9 * alone) {
+    w->sharing_failures = 0;
+    w->solo_spell = SOLO_FIRST;
+    return;
+  }
+  if (++w->sharing_failures < 2) return;
+  w->sharing_failures = 0;
+  w->solo_days = w->solo_spell;
+  w->solo_spell = w->solo_spell < SOLO_LONGEST ? 2 * w->solo_spell : SOLO_LONGEST;
+}
+
 static void simulate_day(sq_world *w, int day, uint64_t *member_steps) {
   uint64_t members_today = 0;
   for (size_t gi = 0; gi < w->n_groups; gi++) {
@@ -391,6 +415,7 @@ static void simulate_day(sq_world *w, int day, uint64_t *member_steps) {
   }
   long n_items = (long)w->n_items;
   int threads = members_today >= PARALLEL_MIN_MEMBERS ? w->threads : 1;
+  if (threads > 1 && w->solo_days > 0) w->solo_days--, threads = 1;
 
   /* The members' days (blocks in parallel), their sums and events combined
    * and the leavers gone (one thread), then each group's candidates,
@@ -401,12 +426,29 @@ static void simulate_day(sq_world *w, int day, uint64_t *member_steps) {
    * in a barrier that costs a system call (futex) when threads sleep. */
   long n_groups = (long)w->n_groups;
   if (threads > 1) {
+    double start = omp_get_wtime(), best_rate = HUGE_VAL; /* seconds per member */
 #pragma omp parallel num_threads(threads)
     {
-#pragma omp for schedule(dynamic, 1)
-      for (long k = 0; k < n_items; k++) sq_member_block(w, &w->items[k], day);
+      double work = 0;
+      uint64_t stepped = 0;
+#pragma omp for schedule(dynamic, 1) nowait
+      for (long k = 0; k < n_items; k++) {
+        double t0 = omp_get_wtime();
+        sq_member_block(w, &w->items[k], day);
+        work += omp_get_wtime() - t0;
+        stepped += w->items[k].end - w->items[k].begin;
+      }
+      if (stepped) {
+        double rate = work / (double)stepped;
+#pragma omp critical(sq_sharing)
+        if (rate < best_rate) best_rate = rate;
+      }
+#pragma omp barrier
 #pragma omp single
-      combine_blocks(w, day);
+      {
+        judge_sharing(w, omp_get_wtime() - start, best_rate * (double)members_today);
+        combine_blocks(w, day);
+      }
 #pragma omp for schedule(dynamic, 1)
       for (long gi = 0; gi < n_groups; gi++)
         gather_group_candidates(w, gi, day, omp_get_thread_num());
@@ -473,7 +515,7 @@ int sq_run(const sq_scenario *scenario, const sq_population *pop, uint32_t repli
                 .mechanisms = opt && opt->mechanisms ? opt->mechanisms : sq_mechanisms,
                 .seed = (uint64_t)sc->seed, .replicate = replicate,
                 .topics = sc->population.topics,
-                .threads = opt && opt->threads > 0 ? opt->threads : 1,
+                .threads = opt && opt->threads > 0 ? opt->threads : 1, .solo_spell = SOLO_FIRST,
                 .out = out, .record_members = opt && opt->record_members};
   for (int t = 0; t <= SQ_TENURE_TABLE; t++) w.tenure_boost[t] = 1;
   w.events = sq_stream_alloc();
