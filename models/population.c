@@ -178,7 +178,10 @@ static void screen_one(const sq_population *pop, uint32_t agent, sq_agent *out) 
   out->spammer = first.v[0] * 0x1p-32 < p->spammer_share;
   uint32_t local = sq_local_topic(pop, agent), index[SQ_MAX_TOPICS], words[4][SQ_MAX_TOPICS];
   uint32_t homophilous[SQ_MAX_TOPICS], ok[SQ_MAX_TOPICS];
-  for (int k = 0; k < SQ_MAX_TOPICS; k++) index[k] = (uint32_t)k, homophilous[k] = local == (uint32_t)k;
+  for (int k = 0; k < SQ_MAX_TOPICS; k++) {
+    index[k] = (uint32_t)k;
+    homophilous[k] = local == (uint32_t)k;
+  }
   /* lanes in whole vectors (8 words of 32 bits with AVX2): the spare
    * topics' draws are computed and not used */
   uint32_t lanes = ((uint32_t)topics + 7) & ~7u;
