@@ -18,6 +18,7 @@
 static void spam_terms(const sq_world *w, const sq_group *g, int day, sq_day_terms *t) {
   (void)g, (void)day;
   t->ad_rate = w->sc->content.ad_rate_per_day;
+  t->exp_neg_ad_rate = __builtin_exp(-t->ad_rate); /* what sq_poisson_inv would compute */
 }
 
 static void spam_group_day(sq_world *w, sq_group *g, int day) {

@@ -91,6 +91,7 @@ typedef struct sq_day_terms {
   /* read by the bookkeeping after the arithmetic (the inline functions of
    * models/spam.h, moderation.h, mentoring.h), not by the arithmetic */
   double ad_rate, ban;       /* spammers' ads a day; chance a spammer is banned today */
+  double exp_neg_ad_rate;    /* exp(-ad_rate), once a day for every spammer's Poisson draw */
   int veteran_days;          /* tenure from which an inviter's invitees are mentored */
 } sq_day_terms;
 
