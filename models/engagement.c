@@ -30,7 +30,6 @@
 #include "models/moderation.h"
 #include "models/spam.h"
 #include "models/rng.h"
-#include "models/vecmath.h"
 
 static void engagement_terms(const sq_world *w, const sq_group *g, int day, sq_day_terms *t) {
   (void)g, (void)day;
@@ -119,12 +118,6 @@ static SQ_VECTOR_CLONES void member_arithmetic(const sq_day_terms *t, sq_members
   }
 }
 
-/* exp(-lambda) for n rates at once, for their Poisson draws. */
-static SQ_VECTOR_CLONES void exp_neg_all(const double *restrict lambda, uint32_t n,
-                                         double *restrict out) {
-  for (uint32_t j = 0; j < n; j++) out[j] = sq_vexp_neg(-lambda[j]);
-}
-
 void sq_member_block(const sq_world *w, sq_work_item *it, int day) {
   sq_group *g = &w->groups[it->group];
   sq_members *m = &g->m;
@@ -169,9 +162,6 @@ void sq_member_block(const sq_world *w, sq_work_item *it, int day) {
     inviters[n_inviters] = k;
     n_inviters += (o & OUT_INVITES) != 0;
   }
-  /* the Poisson draws' exp(-lambda), vectorised (libm's exp is a call per
-   * member and was a fifth of a day's time where most members write) */
-  double rate[SQ_BLOCK], p0[SQ_BLOCK];
   /* the leavers are former members from today: their map entries are set
    * here, on the block's thread (each agent is in one group, and the map is
    * only read after the blocks), not one at a time after them */
@@ -180,20 +170,27 @@ void sq_member_block(const sq_world *w, sq_work_item *it, int day) {
     if (j + AHEAD < n_leavers) sq_map_prefetch(&w->map, m->agent[leavers[j + AHEAD]]);
     sq_map_set_present(&w->map, m->agent[leavers[j]], sq_map_former(day));
   }
-  for (uint32_t j = 0; j < n_inviters; j++) rate[j] = invite_rate[inviters[j]];
-  exp_neg_all(rate, n_inviters, p0);
+  /* the counts of invitations, then of posts, drawn for many at once */
+  double rate[SQ_BLOCK], u[SQ_BLOCK];
+  uint32_t count[SQ_BLOCK];
   for (uint32_t j = 0; j < n_inviters; j++) {
-    uint32_t k = inviters[j], i = it->begin + k;
-    uint32_t sent = sq_poisson_inv_from(rate[j], sq_u01(words[3][k]), p0[j]);
+    rate[j] = invite_rate[inviters[j]];
+    u[j] = sq_u01(words[3][inviters[j]]);
+  }
+  sq_poisson_inv_many(rate, u, n_inviters, count);
+  for (uint32_t j = 0; j < n_inviters; j++) {
+    uint32_t k = inviters[j], i = it->begin + k, sent = count[j];
     if (sent)
       invites[n_invites++] =
           (sq_invite){m->agent[i], sent, sq_is_veteran(terms, m->join_day[i])};
   }
-  for (uint32_t j = 0; j < n_writers; j++) rate[j] = post_rate[writers[j]];
-  exp_neg_all(rate, n_writers, p0);
+  for (uint32_t j = 0; j < n_writers; j++) {
+    rate[j] = post_rate[writers[j]];
+    u[j] = sq_u01(words[0][writers[j]]);
+  }
+  sq_poisson_inv_many(rate, u, n_writers, count);
   for (uint32_t j = 0; j < n_writers; j++) { /* in member order, as if done in the loop */
-    uint32_t k = writers[j], i = it->begin + k;
-    uint32_t written = sq_poisson_inv_from(rate[j], sq_u01(words[0][k]), p0[j]);
+    uint32_t k = writers[j], i = it->begin + k, written = count[j];
     m->posts[i] += written;
     posts += written;
     quality_posts += (double)written * m->quality[i] * m->fit[i];

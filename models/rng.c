@@ -1,4 +1,5 @@
 #include "models/rng.h"
+#include "models/vecmath.h"
 
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -192,4 +193,55 @@ void sq_philox_indices(uint64_t seed, uint32_t replicate, uint32_t day, uint32_t
                        uint32_t *restrict out0, uint32_t *restrict out1, uint32_t *restrict out2,
                        uint32_t *restrict out3) {
   philox_many(seed, replicate, day, purpose, 0, NULL, index, agent, n, out0, out1, out2, out3);
+}
+
+/* ---- many Poisson draws at once ------------------------------------------- */
+
+enum { POISSON_CHUNK = 1024 };
+
+SQ_VECTOR_CLONES
+static void exp_neg_all(const double *restrict lambda, uint32_t n, double *restrict out) {
+  for (uint32_t j = 0; j < n; j++) out[j] = sq_vexp_neg(-lambda[j]);
+}
+
+/* Step k of the inversion for the m draws still going. */
+SQ_VECTOR_CLONES
+static void poisson_step(uint32_t k, uint32_t m, const double *restrict lambda,
+                         double *restrict p, double *restrict cdf) {
+  for (uint32_t t = 0; t < m; t++) {
+    p[t] *= lambda[t] / k;
+    cdf[t] += p[t];
+  }
+}
+
+static void poisson_chunk(const double *lambda, const double *u, uint32_t n, uint32_t *count) {
+  double lam[POISSON_CHUNK], uu[POISSON_CHUNK], p[POISSON_CHUNK], cdf[POISSON_CHUNK];
+  double kmax[POISSON_CHUNK];
+  uint32_t who[POISSON_CHUNK], m = 0;
+  exp_neg_all(lambda, n, p);
+  for (uint32_t j = 0; j < n; j++) { /* step 0, as sq_poisson_inv_from: 0 or going on */
+    double l = lambda[j], p0 = p[j];
+    count[j] = 0;
+    who[m] = j, lam[m] = l, uu[m] = u[j], p[m] = p0, cdf[m] = p0;
+    kmax[m] = (double)(uint32_t)(l + 12.0 * __builtin_sqrt(l) + 40.0);
+    m += l > 0.0 && !(u[j] < 1.0 - l) && u[j] > p0;
+  }
+  for (uint32_t k = 1; m > 0; k++) {
+    poisson_step(k, m, lam, p, cdf);
+    uint32_t going = 0;
+    for (uint32_t t = 0; t < m; t++) { /* the count so far; kept if it goes on */
+      count[who[t]] = k;
+      who[going] = who[t], lam[going] = lam[t], uu[going] = uu[t];
+      p[going] = p[t], cdf[going] = cdf[t], kmax[going] = kmax[t];
+      going += uu[t] > cdf[t] && k < kmax[t];
+    }
+    m = going;
+  }
+}
+
+void sq_poisson_inv_many(const double *restrict lambda, const double *restrict u, uint32_t n,
+                         uint32_t *restrict count) {
+  for (uint32_t done = 0; done < n; done += POISSON_CHUNK)
+    poisson_chunk(lambda + done, u + done, n - done < POISSON_CHUNK ? n - done : POISSON_CHUNK,
+                  count + done);
 }

@@ -123,6 +123,14 @@ static inline uint32_t sq_poisson_inv_from(double lambda, double u, double exp_n
   return k;
 }
 
+/* count[j] = sq_poisson_inv_from(lambda[j], u[j], e_j) for j < n, where e_j
+ * is exp(-lambda[j]) by sq_vexp_neg (models/vecmath.h): the same counts,
+ * for many draws at once and faster (step k of the inversion is taken for
+ * all draws still going in one vectorised loop; one draw at a time, the
+ * loop's exit is a mispredicted branch per draw). */
+void sq_poisson_inv_many(const double *restrict lambda, const double *restrict u, uint32_t n,
+                         uint32_t *restrict count);
+
 /* An endless stream as a gsl_rng.  Allocate once per thread, re-key per use. */
 gsl_rng *sq_stream_alloc(void);
 void sq_stream_reset(gsl_rng *r, uint64_t seed, uint32_t replicate, uint32_t day,

@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "models/rng.h"
+#include "models/vecmath.h"
 
 /* Random123's kat_vectors for philox4x32 with 10 rounds: counter, key, result. */
 static const uint32_t kat[3][10] = {
@@ -138,9 +139,36 @@ static void test_many_blocks(void) {
   CHECK(indices_ok, "sq_philox_indices equals sq_philox, n = 0..%d", MAX);
 }
 
+/* Many Poisson draws at once give the counts one draw at a time gives
+ * (with exp(-lambda) by sq_vexp_neg), across rates from 0 (and below) to
+ * 60, uniforms anywhere in (0, 1), and more draws than one chunk. */
+static void test_poisson_many(void) {
+  enum { N = 3000 };
+  static double lambda[N], u[N];
+  static uint32_t count[N];
+  for (uint32_t j = 0; j < N; j++) {
+    sq_bits4 b = sq_philox(11, 0, 0, j, SQ_DRAW_MEMBER_DAY, 0);
+    lambda[j] = j % 97 == 0 ? -0.5 * (j % 2) : 60.0 * pow(sq_u01(b.v[0]), 4); /* many small */
+    u[j] = sq_u01(b.v[1]);
+  }
+  bool same = true;
+  long nonzero = 0;
+  for (uint32_t n = 0; n <= N; n += n < 40 ? 1 : 977) {
+    sq_poisson_inv_many(lambda, u, n, count);
+    for (uint32_t j = 0; j < n; j++) {
+      uint32_t one = sq_poisson_inv_from(lambda[j], u[j], sq_vexp_neg(-lambda[j]));
+      same &= count[j] == one;
+      nonzero += one > 0;
+    }
+  }
+  CHECK(same && nonzero > 1000, "sq_poisson_inv_many equals one draw at a time (%ld nonzero)",
+        nonzero);
+}
+
 int main(void) {
   test_known_answers();
   test_many_blocks();
+  test_poisson_many();
   test_stream();
   test_poisson();
   return CHECK_DONE();
