@@ -40,8 +40,8 @@
 
 /* Below two blocks a day is too short to share.  Measured (one group of
  * 200,000 founders, bench/README.md): days of 4,096 to 16,384 members
- * still gain from a second thread, and beside a busy process 2 threads
- * stay as fast as 1 (passive waiting: sim/commands/main.c). */
+ * still gain from a second thread on an idle machine; on a busy one,
+ * judge_sharing (below) runs the days on one thread. */
 #define PARALLEL_MIN_MEMBERS (2 * SQ_BLOCK)
 
 /* Run hook `hook` of every mechanism of w's table, in table order. */
