@@ -223,8 +223,9 @@ static void poisson_chunk(const double *lambda, const double *u, uint32_t n, uin
     double l = lambda[j], p0 = p[j];
     count[j] = 0;
     who[m] = j, lam[m] = l, uu[m] = u[j], p[m] = p0, cdf[m] = p0;
-    kmax[m] = (double)(uint32_t)(l + 12.0 * __builtin_sqrt(l) + 40.0);
-    m += l > 0.0 && !(u[j] < 1.0 - l) && u[j] > p0;
+    bool going = l > 0.0 && !(u[j] < 1.0 - l) && u[j] > p0;
+    kmax[m] = going ? (double)(uint32_t)(l + 12.0 * __builtin_sqrt(l) + 40.0) : 0;
+    m += going;
   }
   for (uint32_t k = 1; m > 0; k++) {
     poisson_step(k, m, lam, p, cdf);
