@@ -15,7 +15,8 @@
  *   terms       once per group-day, before the members' day: fill the
  *               per-day coefficients of the vectorised member kernel
  *               (models/engagement.c); no call per member
- *   left        once per member who left today (serial)
+ *   left        once per member who left today (serial), after all of
+ *               the day's leavers are gone from the group's members
  *   candidates  per group, groups in parallel: who accepts to join today
  *   found       a founded (not split) group's first day: its founders
  *   commit      per group: today's candidates join

@@ -229,16 +229,51 @@ sq_group *sq_world_new_group(sq_world *w, int day, int32_t parent) {
 /* ---- the day's events ---------------------------------------------------------- */
 
 /* The day's leavers go (their map entries were set by their blocks:
- * sq_member_block). */
+ * sq_member_block).  The members end where removing the leavers one by
+ * one, the highest slot first, each filled from the end
+ * (sq_members_remove), would put them, but each field is moved in one
+ * pass, a task a field: which member comes from which slot is worked out
+ * first, on the indices alone.  The `left` hooks then run in that order. */
 static void process_leavers(sq_world *w, sq_group *g, int day) {
   sq_members *m = &g->m;
-  for (uint32_t k = g->n_leavers; k-- > 0;) { /* descending: swaps never move a leaver */
-    uint32_t i = g->leavers[k], agent = m->agent[i];
-    sq_world_record_member(w, g, i, day);
-    sq_members_remove(m, i);
-    g->leaves++;
-    EACH_MECHANISM(w, left, w, g, agent, day);
+  uint32_t n = g->n_leavers, moves = 0;
+  if (n == 0) return;
+  uint32_t *agent = malloc(4 * (size_t)n * sizeof *agent);
+  if (!agent) {
+    sq_world_fail(w, "the day's leavers");
+    return;
   }
+  uint32_t *origin = agent + n, *to = origin + n, *from = to + n;
+  uint32_t end = m->count - n; /* the members' count once the leavers are gone */
+  for (uint32_t k = n; k-- > 0;) { /* a leaver is never moved before it goes */
+    agent[k] = m->agent[g->leavers[k]];
+    sq_world_record_member(w, g, g->leavers[k], day);
+  }
+  /* origin[p - end]: whose member sits at slot p >= end, as the removals go */
+  for (uint32_t p = end; p < m->count; p++) origin[p - end] = p;
+  for (uint32_t k = n, last = m->count; k-- > 0;) {
+    uint32_t i = g->leavers[k], o = origin[--last - end];
+    if (i == last) continue; /* the last member leaves: nothing moves */
+    if (i >= end)
+      origin[i - end] = o; /* to move again when its slot is the last */
+    else
+      to[moves] = i, from[moves++] = o;
+  }
+  /* a task a field, within a team of this run's threads only (as
+   * mentoring's tasks): never handed to another run of a batch */
+  bool shared = w->threads > 1 && omp_get_num_threads() > 1;
+#define MOVE_FIELD(type, name)                                                   \
+  _Pragma("omp task if(shared)")                                              \
+  for (uint32_t j = 0; j < moves; j++) m->name[to[j]] = m->name[from[j]];
+  SQ_MEMBER_FIELDS(MOVE_FIELD)
+#undef MOVE_FIELD
+#pragma omp taskwait
+  m->count = end;
+  for (uint32_t k = n; k-- > 0;) {
+    g->leaves++;
+    EACH_MECHANISM(w, left, w, g, agent[k], day);
+  }
+  free(agent);
 }
 
 /* `items` (n used of *cap, `size` bytes each) with room for one more:
