@@ -8,7 +8,14 @@
 #include "models/rng.h"
 #include "models/vecmath.h"
 
-static sq_gamma_law gamma_law_of(double a);
+/* The constants of Marsaglia & Tsang for a concentration a. */
+static sq_gamma_law gamma_law_of(double a) {
+  sq_gamma_law g = {.boost = a < 1, .inv_a = 1 / a};
+  g.d = (g.boost ? a + 1 : a) - 1.0 / 3;
+  g.c = 1 / sqrt(9 * g.d);
+  g.log_d = log(g.d);
+  return g;
+}
 
 int sq_population_init(sq_population *pop, const sq_scenario *sc, uint64_t seed, int threads,
                        sq_error *err) {
@@ -53,27 +60,17 @@ uint32_t sq_local_topic(const sq_population *pop, uint32_t agent) {
  * alone, with the same arithmetic and so the same bits. */
 enum { SCREEN_CHUNK = 256 };
 
-typedef sq_gamma_law gamma_law;
-
-static gamma_law gamma_law_of(double a) {
-  gamma_law g = {.boost = a < 1, .inv_a = 1 / a};
-  g.d = (g.boost ? a + 1 : a) - 1.0 / 3;
-  g.c = 1 / sqrt(9 * g.d);
-  g.log_d = log(g.d);
-  return g;
-}
-
 /* One attempt per agent, with the law of its concentration
  * (law[homophilous[i]]); ok[i] when it is accepted.  The others are
  * settled by gamma_settle. */
-static SQ_VECTOR_CLONES void gamma_attempts(const gamma_law law[2],
+static SQ_VECTOR_CLONES void gamma_attempts(const sq_gamma_law law[2],
                                             const uint32_t *restrict homophilous, uint32_t n,
                                             const uint32_t *restrict w0,
                                             const uint32_t *restrict w1,
                                             const uint32_t *restrict w2,
                                             const uint32_t *restrict w3,
                                             double *restrict log_g, uint32_t *restrict ok) {
-  const gamma_law l0 = law[0], l1 = law[1]; /* selected per lane, not gathered */
+  const sq_gamma_law l0 = law[0], l1 = law[1]; /* selected per lane, not gathered */
   for (uint32_t i = 0; i < n; i++) {
     bool h = homophilous[i];
     double c = h ? l1.c : l0.c, log_d = h ? l1.log_d : l0.log_d;
@@ -90,7 +87,8 @@ static SQ_VECTOR_CLONES void gamma_attempts(const gamma_law law[2],
 
 /* Attempts 1, 2, ... of one agent's topic k until one is accepted: the
  * arithmetic of gamma_attempts, one at a time. */
-static double gamma_settle(const sq_population *pop, uint32_t agent, int k, const gamma_law *g) {
+static double gamma_settle(const sq_population *pop, uint32_t agent, int k,
+                           const sq_gamma_law *g) {
   for (uint32_t j = 1;; j++) {
     sq_bits4 b = sq_philox(pop->seed, pop->replicate, SQ_NO_DAY, agent, SQ_DRAW_INTEREST,
                            (uint32_t)k + SQ_MAX_TOPICS * j);
@@ -130,7 +128,7 @@ static void screen_chunk(const sq_population *pop, const uint32_t *agents, uint3
   uint32_t block[SCREEN_CHUNK], words[4][SCREEN_CHUNK];
   double log_g[SQ_MAX_TOPICS][SCREEN_CHUNK];
   uint32_t homophilous[SCREEN_CHUNK], ok[SCREEN_CHUNK];
-  const gamma_law *law = pop->interest_law;
+  const sq_gamma_law *law = pop->interest_law;
   /* the first word of each agent's attribute stream (sq_agent_draw_rest) */
   sq_philox_agents(pop->seed, pop->replicate, SQ_NO_DAY, SQ_DRAW_ATTRIBUTES, 0, agents, n,
                    words[0], words[1], words[2], words[3]);
@@ -172,7 +170,7 @@ static SQ_VECTOR_CLONES void exp_neg_shifted(const double *restrict log_g, doubl
 static void screen_one(const sq_population *pop, uint32_t agent, sq_agent *out) {
   const sq_population_params *p = &pop->params;
   int topics = p->topics;
-  const gamma_law *law = pop->interest_law;
+  const sq_gamma_law *law = pop->interest_law;
   sq_bits4 first = sq_philox(pop->seed, pop->replicate, SQ_NO_DAY, agent, SQ_DRAW_ATTRIBUTES, 0);
   memset(out, 0, sizeof *out);
   out->spammer = first.v[0] * 0x1p-32 < p->spammer_share;
